@@ -1,0 +1,2 @@
+// Browser downloads are not possible on CI machines; the system Chromium is used instead.
+module.exports = { skipDownload: true };
