@@ -1,8 +1,21 @@
 // The ordered emitter registry. Heavy emitters load their tools lazily inside generate().
 import type { ArchitectureModel } from '../src/model/types.js';
 import type { Generator, OutputFile } from './generator.js';
+import { proposalGenerator } from './proposal/index.js';
+import { adrGenerator } from './adr/index.js';
+import { mermaidGenerator } from './mermaid/index.js';
+import { sqlGenerator } from './sql/index.js';
+import { apiGenerator } from './api/index.js';
+import { typesGenerator } from './types/index.js';
 
-export const generators: readonly Generator[] = [];
+export const generators: readonly Generator[] = [
+  proposalGenerator,
+  adrGenerator,
+  mermaidGenerator,
+  sqlGenerator,
+  apiGenerator,
+  typesGenerator,
+];
 
 /** Runs every emitter; output is sorted by path so file order never depends on emitter order. */
 export async function generateAll(model: ArchitectureModel): Promise<OutputFile[]> {

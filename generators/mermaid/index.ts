@@ -1,0 +1,7 @@
+// Stub: replaced by the mermaid emitter.
+import { defineGenerator } from '../generator.js';
+
+export const mermaidGenerator = defineGenerator({
+  name: 'mermaid',
+  generate: () => [],
+});
