@@ -1,6 +1,7 @@
 // The ordered emitter registry. Heavy emitters load their tools lazily inside generate().
 import type { ArchitectureModel } from '../src/model/types.js';
 import type { Generator, OutputFile } from './generator.js';
+import { modelGenerator } from './model/index.js';
 import { proposalGenerator } from './proposal/index.js';
 import { adrGenerator } from './adr/index.js';
 import { mermaidGenerator } from './mermaid/index.js';
@@ -9,6 +10,7 @@ import { apiGenerator } from './api/index.js';
 import { typesGenerator } from './types/index.js';
 
 export const generators: readonly Generator[] = [
+  modelGenerator,
   proposalGenerator,
   adrGenerator,
   mermaidGenerator,

@@ -11,6 +11,7 @@ export async function generateSpecTypes() {
     style: { singleQuote: true },
     format: true,
     declareExternallyReferenced: true,
+    unreachableDefinitions: true,
     cwd: new URL('../schema/', import.meta.url).pathname,
   });
 }

@@ -77,6 +77,27 @@ export const diagnosticMessages = {
   ARC0320: { name: 'key-type', severity: 'error', message: 'key field {entity}.{field} has type {type}; a key is uuid, string, int or bigint' },
   ARC0321: { name: 'search-field-type', severity: 'warning', message: '{where}: field "{name}" of type {type} is not text; full-text search works on string and text fields' },
   // #endregion
+
+  // #region decision engine challenges (weak constraints, overridden preferences, pins)
+  ARC0401: { name: 'missing-scale-targets', severity: 'warning', message: 'traffic does not state {fields}: capacity and every numeric decision rest on the assumed values listed under assumptions' },
+  ARC0402: { name: 'missing-consistency', severity: 'warning', message: 'flow {flow} writes {entities} but states no consistency: archc assumes {assumed}' },
+  ARC0403: { name: 'sensitive-data-without-compliance', severity: 'warning', message: '{levels} data is stored ({fields}) but data.compliance is empty: state the regimes that apply' },
+  ARC0404: { name: 'compliance-regime-missing', severity: 'warning', message: '{level} data is stored ({fields}) but data.compliance does not list {regime}' },
+  ARC0405: { name: 'sensitive-data-without-residency', severity: 'warning', message: '{levels} data is stored but data.residency is empty: archc cannot tell where the data may live' },
+  ARC0406: { name: 'availability-single-region', severity: 'warning', message: 'availability {availability}% leaves {budget} minutes of downtime a month, less than one regional outage, yet the deployment ({deployment}) stays in one region' },
+  ARC0407: { name: 'multi-region-single-residency', severity: 'warning', message: 'deployment {deployment} needs a second region, but data.residency allows only {region}: both regions must lie inside it' },
+  ARC0408: { name: 'latency-target-missing', severity: 'warning', message: 'request flows ({flows}) have no latency target (targets.latency_p99_ms or flows[].latency_p99_ms): archc promises no latency figure' },
+  ARC0409: { name: 'availability-without-recovery', severity: 'warning', message: 'availability {availability}% is stated without {missing}: recovery posture rests on assumed values' },
+  ARC0410: { name: 'preference-overridden', severity: 'warning', message: '{preference} {preferred} is overridden by {choice}: {reason}' },
+  ARC0411: { name: 'pin-contradicts-fact', severity: 'warning', message: 'decision pin {id}: {choice} is honoured although {fact}' },
+  ARC0412: { name: 'pin-without-effect', severity: 'warning', message: 'decision pin {id}: {choice} has no effect: the rule {rule} chooses {choice} anyway' },
+  ARC0413: { name: 'eventual-money-write', severity: 'warning', message: 'flow {flow} writes {what} with consistency: eventual; honoured, but a caller may act on a balance or charge before it is committed' },
+  ARC0414: { name: 'availability-beyond-team', severity: 'warning', message: 'availability {availability}% needs a round-the-clock on-call rotation, but team.engineers is {engineers} (a rotation needs at least {minimum})' },
+  // #endregion
+
+  // #region challenges raised by the decision engine (weak constraints, overridden preferences)
+  ARC0400: { name: 'challenge', severity: 'warning', message: '{message}' },
+  // #endregion
 } as const satisfies Record<string, MessageDef>;
 
 export type DiagnosticCode = keyof typeof diagnosticMessages;

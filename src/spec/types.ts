@@ -2,6 +2,9 @@
 
 /**
  * Free text: any character but U+0000; escaped in every output.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "FreeText".
  */
 export type FreeText = string;
 /**
@@ -14,14 +17,23 @@ export type FreeTextList = FreeText[];
 export type FreeTextList1 = FreeText[];
 /**
  * An authentication mechanism.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "IdentityKind".
  */
 export type IdentityKind = 'oidc' | 'saml' | 'password' | 'api-key';
 /**
  * A kebab-case name (lower case words joined by '-'), at most 40 characters.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "KebabName".
  */
 export type KebabName = string;
 /**
  * A field's type.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "FieldType".
  */
 export type FieldType =
   | 'uuid'
@@ -40,24 +52,50 @@ export type FieldType =
   | 'blob';
 /**
  * An access pattern: either a lookup ({by, kind, hot}) or a full-text need ({search}).
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Access".
  */
 export type Access = ByAccess | SearchAccess;
 /**
- * A snake_case field name, at most 40 characters.
- */
-export type SnakeName = string;
-/**
  * An exposed API operation.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "ApiOperation".
  */
 export type ApiOperation = 'create' | 'read' | 'list' | 'update' | 'delete';
 /**
  * A PascalCase entity name, at most 40 characters.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "PascalName".
  */
 export type PascalName = string;
 /**
  * Problems with the current system, in priority order.
  */
 export type FreeTextList2 = FreeText[];
+/**
+ * A snake_case field name, at most 40 characters.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "SnakeName".
+ */
+export type SnakeName = string;
+/**
+ * An ordered list of free-text items.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "FreeTextList".
+ */
+export type FreeTextList3 = FreeText[];
+/**
+ * Data sensitivity level.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Sensitivity".
+ */
+export type Sensitivity = 'public' | 'internal' | 'pii' | 'phi' | 'pci';
 
 /**
  * archc input (system.yaml, version 1): what the system must do — scale, targets, data, flows, compliance. archc decides the architecture.
@@ -101,6 +139,9 @@ export interface SystemSpec {
 }
 /**
  * What the system is and which deliverable archc writes.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "System".
  */
 export interface System {
   /**
@@ -120,6 +161,9 @@ export interface System {
 }
 /**
  * The engineering organisation that builds and runs the system.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Team".
  */
 export interface Team {
   /**
@@ -133,6 +177,9 @@ export interface Team {
 }
 /**
  * Expected traffic and growth.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Traffic".
  */
 export interface Traffic {
   /**
@@ -162,6 +209,9 @@ export interface Traffic {
 }
 /**
  * Availability, latency and recovery targets.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Targets".
  */
 export interface Targets {
   /**
@@ -183,6 +233,9 @@ export interface Targets {
 }
 /**
  * Compliance regimes and data residency.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Data".
  */
 export interface Data {
   /**
@@ -200,6 +253,9 @@ export interface Data {
 }
 /**
  * Whether the system serves one organisation or many tenants.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Tenancy".
  */
 export interface Tenancy {
   /**
@@ -217,6 +273,9 @@ export interface Tenancy {
 }
 /**
  * Authentication and authorization requirements.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Auth".
  */
 export interface Auth {
   /**
@@ -234,6 +293,9 @@ export interface Auth {
 }
 /**
  * External API preferences and consumers.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Api".
  */
 export interface Api {
   /**
@@ -249,6 +311,9 @@ export interface Api {
 }
 /**
  * A domain module: a unit of ownership and a potential service boundary.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Module".
  */
 export interface Module {
   /**
@@ -279,6 +344,9 @@ export interface Module {
 }
 /**
  * Reasons this module may need to be split out as its own service.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "ModuleNeeds".
  */
 export interface ModuleNeeds {
   /**
@@ -296,6 +364,9 @@ export interface ModuleNeeds {
 }
 /**
  * A domain entity: a table when the primary store is PostgreSQL.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Entity".
  */
 export interface Entity {
   /**
@@ -341,6 +412,9 @@ export interface Entity {
 }
 /**
  * A field of an entity (fields are ORDERED: column order).
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Field".
  */
 export interface Field {
   /**
@@ -391,6 +465,9 @@ export interface Field {
 }
 /**
  * Row counts today and growth.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Volume".
  */
 export interface Volume {
   /**
@@ -404,6 +481,9 @@ export interface Volume {
 }
 /**
  * How long rows are kept and what happens after.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Retention".
  */
 export interface Retention {
   /**
@@ -416,37 +496,10 @@ export interface Retention {
   then?: 'archive' | 'delete';
 }
 /**
- * A lookup access pattern: field names in index order.
- */
-export interface ByAccess {
-  /**
-   * ORDERED field names (index column order).
-   *
-   * @minItems 1
-   */
-  by: [SnakeName, ...SnakeName[]];
-  /**
-   * get (one row) or list (default).
-   */
-  kind?: 'get' | 'list';
-  /**
-   * A hot read path (drives caching when the read rate is high).
-   */
-  hot?: boolean;
-}
-/**
- * A full-text search need over these fields.
- */
-export interface SearchAccess {
-  /**
-   * Fields searched as full text.
-   *
-   * @minItems 1
-   */
-  search: [SnakeName, ...SnakeName[]];
-}
-/**
  * A user or system flow.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Flow".
  */
 export interface Flow {
   /**
@@ -512,6 +565,9 @@ export interface Flow {
 }
 /**
  * An external system.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Integration".
  */
 export interface Integration {
   /**
@@ -537,6 +593,9 @@ export interface Integration {
 }
 /**
  * The system today, for migration and review deliverables.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "Current".
  */
 export interface Current {
   /**
@@ -555,6 +614,9 @@ export interface Current {
 }
 /**
  * A component of the system today.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "CurrentComponent".
  */
 export interface CurrentComponent {
   /**
@@ -572,6 +634,9 @@ export interface CurrentComponent {
 }
 /**
  * A pinned decision: a catalogue id and one of its choices.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "DecisionPin".
  */
 export interface DecisionPin {
   /**
@@ -586,4 +651,40 @@ export interface DecisionPin {
    * Free text: any character but U+0000; escaped in every output.
    */
   reason?: string;
+}
+/**
+ * A lookup access pattern: field names in index order.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "ByAccess".
+ */
+export interface ByAccess {
+  /**
+   * ORDERED field names (index column order).
+   *
+   * @minItems 1
+   */
+  by: [SnakeName, ...SnakeName[]];
+  /**
+   * get (one row) or list (default).
+   */
+  kind?: 'get' | 'list';
+  /**
+   * A hot read path (drives caching when the read rate is high).
+   */
+  hot?: boolean;
+}
+/**
+ * A full-text search need over these fields.
+ *
+ * This interface was referenced by `SystemSpec`'s JSON-Schema
+ * via the `definition` "SearchAccess".
+ */
+export interface SearchAccess {
+  /**
+   * Fields searched as full text.
+   *
+   * @minItems 1
+   */
+  search: [SnakeName, ...SnakeName[]];
 }

@@ -1,0 +1,74 @@
+// `archc build [spec] [--out dir]`: compile the spec and write every output atomically.
+import { compileFile } from '../../compile.js';
+import { createDiagnostic } from '../../diagnostics/diagnostic.js';
+import { mayReplace, recoverInterruptedSwap, writeOutputAtomically } from '../../output/atomic-dir.js';
+import { generateAll } from '../../../generators/index.js';
+import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
+import { ExitCode, type CliIo } from '../io.js';
+import { exitCodeFor, printDiagnostics } from '../report.js';
+
+export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json] [--warnings-as-errors] [--quiet]';
+
+export const buildHelp = `Compile a system.yaml into a design: proposal.md, model.json, ADRs, diagrams, schema.sql, API and types.
+
+Usage: ${buildUsage}
+
+Arguments:
+  spec                    the spec file (default ./system.yaml)
+
+Options:
+  --out dir               output directory (default ./out); replaced atomically
+  --force                 replace --out even if it is not empty and was not written by archc
+  --format human|json     diagnostics as text on stderr (default) or a JSON array on stdout
+  --warnings-as-errors    exit 1 when there are warnings (nothing is written)
+  --quiet                 print nothing but diagnostics
+  -h, --help              show this help
+
+A failed build leaves the previous output directory untouched.
+Exit codes: 0 built (warnings allowed), 1 input errors or a refused --out, 2 usage errors.
+`;
+
+const buildOptions = {
+  ...diagnosticOptions,
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+export async function buildAction(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, buildOptions);
+  if (values.help) {
+    io.stdout(buildHelp);
+    return ExitCode.ok;
+  }
+  atMostPositionals(positionals, 1, buildUsage);
+  const format = outputFormat(values.format);
+  const file = positionals[0] ?? 'system.yaml';
+  const outDir = values.out ?? 'out';
+  const warningsAsErrors = values['warnings-as-errors'] ?? false;
+
+  const result = compileFile(file, { decide: true });
+  const code = exitCodeFor(result.diagnostics, warningsAsErrors);
+  if (code !== ExitCode.ok || !result.model) {
+    printDiagnostics(io, result.diagnostics, result.sources, format);
+    return code === ExitCode.ok ? ExitCode.inputError : code;
+  }
+
+  recoverInterruptedSwap(outDir);
+  if (!values.force && !mayReplace(outDir)) {
+    const refused = [...result.diagnostics, createDiagnostic('ARC0002', { path: outDir }, file)];
+    printDiagnostics(io, refused, new Map(), format);
+    return ExitCode.inputError;
+  }
+  const files = await generateAll(result.model);
+  try {
+    writeOutputAtomically(outDir, files);
+  } catch (error) {
+    const failed = [...result.diagnostics, createDiagnostic('ARC0003', { path: outDir, reason: error instanceof Error ? error.message : String(error) }, file)];
+    printDiagnostics(io, failed, result.sources, format);
+    return ExitCode.inputError;
+  }
+  printDiagnostics(io, result.diagnostics, result.sources, format);
+  if (!values.quiet && format === 'human') io.stderr(`wrote ${files.length + 1} files to ${outDir}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,79 @@
+// Replaces an output directory atomically: write a sibling, then two renames. A run killed between the renames
+// leaves the previous directory beside the target; the next run restores it before doing anything else.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+
+/** Marks a directory archc wrote, so it may be replaced without --force. */
+export const MARKER_FILE = '.archc';
+export const MARKER_CONTENT = 'This directory is written by `archc build`; archc replaces it on every build.\n';
+
+export interface OutputFileContent {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export function siblingPaths(outDir: string): { staging: string; previous: string } {
+  const dir = dirname(resolve(outDir));
+  const base = basename(resolve(outDir));
+  return { staging: join(dir, `.${base}.archc-new`), previous: join(dir, `.${base}.archc-old`) };
+}
+
+/** Restores or cleans up after an interrupted swap. Returns what it did, for a notice. */
+export function recoverInterruptedSwap(outDir: string): 'restored' | 'cleaned' | 'none' {
+  const target = resolve(outDir);
+  const { staging, previous } = siblingPaths(outDir);
+  let action: 'restored' | 'cleaned' | 'none' = 'none';
+  if (existsSync(previous)) {
+    if (!existsSync(target)) {
+      renameSync(previous, target);
+      action = 'restored';
+    } else {
+      rmSync(previous, { recursive: true, force: true });
+      action = 'cleaned';
+    }
+  }
+  if (existsSync(staging)) {
+    rmSync(staging, { recursive: true, force: true });
+    if (action === 'none') action = 'cleaned';
+  }
+  return action;
+}
+
+/** An absent, empty or marked directory may be replaced; anything else needs --force. */
+export function mayReplace(outDir: string): boolean {
+  const target = resolve(outDir);
+  if (!existsSync(target)) return true;
+  const entries = readdirSync(target);
+  return entries.length === 0 || entries.includes(MARKER_FILE);
+}
+
+/** Joins a relative output path under a root, refusing anything that would escape it. */
+export function containedPath(root: string, relativePath: string): string {
+  if (relativePath === '' || relativePath.includes('\0') || relativePath.startsWith('/') || relativePath.includes('\\')) {
+    throw new Error(`archc bug: output path "${relativePath}" is not a plain relative path`);
+  }
+  const full = resolve(root, relativePath);
+  const rel = relative(root, full);
+  if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) {
+    throw new Error(`archc bug: output path "${relativePath}" escapes the output directory`);
+  }
+  return full;
+}
+
+/** Writes every file into a fresh staging directory, then swaps it in. */
+export function writeOutputAtomically(outDir: string, files: readonly OutputFileContent[]): void {
+  const target = resolve(outDir);
+  const { staging, previous } = siblingPaths(outDir);
+  mkdirSync(dirname(target), { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const file of files) {
+    const full = containedPath(staging, file.path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, file.content);
+  }
+  writeFileSync(join(staging, MARKER_FILE), MARKER_CONTENT);
+  if (existsSync(target)) renameSync(target, previous);
+  renameSync(staging, target);
+  rmSync(previous, { recursive: true, force: true });
+}
