@@ -77,14 +77,14 @@ function spanOf(node: Node | null | undefined): SourceSpan | undefined {
  * Walks the document once with an explicit stack (no recursion: depth is what we are checking), reporting
  * forbidden keys, non-core tags, non-scalar keys and excessive nesting. Returns false when the tree is too deep.
  */
-function checkTree(doc: Document, report: DiagnosticCollector): boolean {
+function checkTree(text: string, doc: Document, report: DiagnosticCollector): boolean {
   const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (!node || isAlias(node)) continue;
     const tagged = node as Node;
     if (tagged.tag && !ALLOWED_TAGS.has(tagged.tag)) {
-      report.report('ARC0111', { tag: tagged.tag.replace('tag:yaml.org,2002:', '!!') }, spanOf(tagged));
+      report.report('ARC0111', { tag: tagged.tag.replace('tag:yaml.org,2002:', '!!') }, spanWithTag(text, tagged));
     }
     if (!isCollection(node)) continue;
     if (depth > MAX_NESTING_DEPTH) {
@@ -99,7 +99,7 @@ function checkTree(doc: Document, report: DiagnosticCollector): boolean {
           report.report('ARC0107', { key: String(key.value) }, spanOf(key));
         }
         if (key && isScalar(key) && key.tag && !ALLOWED_TAGS.has(key.tag)) {
-          report.report('ARC0111', { tag: key.tag }, spanOf(key));
+          report.report('ARC0111', { tag: key.tag.replace('tag:yaml.org,2002:', '!!') }, spanWithTag(text, key));
         }
         stack.push({ node: item.value, depth: depth + 1 });
       } else {
@@ -110,19 +110,32 @@ function checkTree(doc: Document, report: DiagnosticCollector): boolean {
   return true;
 }
 
+/** The alias that comes first in the source, where a reader starts looking. */
 function firstAlias(doc: Document): Node | undefined {
+  let first: Node | undefined;
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isAlias(node)) return node;
-    if (isCollection(node)) {
+    if (isAlias(node)) {
+      if (!first || (node.range?.[0] ?? Infinity) < (first.range?.[0] ?? Infinity)) first = node;
+    } else if (isCollection(node)) {
       for (const item of node.items) {
         if (isPair(item)) stack.push(item.value);
         else stack.push(item);
       }
     }
   }
-  return undefined;
+  return first;
+}
+
+/** A node's span including an explicit tag written before it (`!!binary x` is located at the `!`). */
+function spanWithTag(text: string, node: Node): SourceSpan | undefined {
+  const span = spanOf(node);
+  if (!span) return span;
+  let bang = text.lastIndexOf('!', span.start);
+  while (bang > 0 && /\S/.test(text[bang - 1]!)) bang--;
+  if (bang >= 0 && /^!\S*\s+$/.test(text.slice(bang, span.start))) return { start: bang, end: span.end };
+  return span;
 }
 
 /** Loads spec bytes. `file` is the path as given, used in every diagnostic. */
@@ -174,7 +187,7 @@ export function loadSpec(file: string, bytes: Uint8Array): LoadResult {
     report.report('ARC0109', {});
     return { loaded: null, diagnostics: report.items };
   }
-  if (!checkTree(doc, report) || report.items.length > 0) return { loaded: null, diagnostics: report.items };
+  if (!checkTree(text, doc, report) || report.items.length > 0) return { loaded: null, diagnostics: report.items };
 
   let value: unknown;
   try {
