@@ -22,8 +22,8 @@ export function parseCommandArgs<O extends OptionSpec>(argv: string[], options: 
 
 export function outputFormat(value: unknown): OutputFormat {
   if (value === undefined || value === 'human') return 'human';
-  if (value === 'json') return 'json';
-  throw new UsageError(`--format must be human or json, got "${String(value)}"`);
+  if (value === 'json' || value === 'sarif') return value;
+  throw new UsageError(`--format must be human, json or sarif, got "${String(value)}"`);
 }
 
 export function atMostPositionals(positionals: string[], max: number, usage: string): void {

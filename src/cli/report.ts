@@ -1,9 +1,11 @@
 // Prints a command's diagnostics in the requested format and turns them into an exit code.
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatHuman, formatJson, type SourceTexts } from '../diagnostics/format.js';
+import { formatSarif } from '../diagnostics/sarif.js';
+import { packageVersion } from '../package-root.js';
 import { ExitCode, useColor, type CliIo } from './io.js';
 
-export type OutputFormat = 'human' | 'json';
+export type OutputFormat = 'human' | 'json' | 'sarif';
 
 export interface ReportOptions {
   format: OutputFormat;
@@ -12,6 +14,7 @@ export interface ReportOptions {
 
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], sources: SourceTexts, format: OutputFormat): void {
   if (format === 'json') io.stdout(formatJson(diagnostics, sources));
+  else if (format === 'sarif') io.stdout(formatSarif(diagnostics, sources, packageVersion()));
   else io.stderr(formatHuman(diagnostics, sources, { color: useColor(io) }));
 }
 

@@ -7,7 +7,7 @@ import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } 
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
 
-export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json] [--warnings-as-errors] [--quiet]';
+export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json|sarif] [--warnings-as-errors] [--quiet]';
 
 export const buildHelp = `Compile a system.yaml into a design: proposal.md, model.json, ADRs, diagrams, schema.sql, API and types.
 
@@ -19,7 +19,7 @@ Arguments:
 Options:
   --out dir               output directory (default ./out); replaced atomically
   --force                 replace --out even if it is not empty and was not written by archc
-  --format human|json     diagnostics as text on stderr (default) or a JSON array on stdout
+  --format FORMAT         diagnostics as human text on stderr (default), json or sarif on stdout
   --warnings-as-errors    exit 1 when there are warnings (nothing is written)
   --quiet                 print nothing but diagnostics
   -h, --help              show this help

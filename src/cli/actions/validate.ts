@@ -4,7 +4,7 @@ import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } 
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
 
-export const validateUsage = 'archc validate [spec] [--format human|json] [--warnings-as-errors]';
+export const validateUsage = 'archc validate [spec] [--format human|json|sarif] [--warnings-as-errors]';
 
 export const validateHelp = `Check a system.yaml without writing anything.
 
@@ -14,7 +14,7 @@ Arguments:
   spec                    the spec file (default ./system.yaml)
 
 Options:
-  --format human|json     human (stderr, default) or a JSON array on stdout
+  --format FORMAT         human (stderr, default), json (an array on stdout) or sarif (SARIF 2.1.0 on stdout)
   --warnings-as-errors    exit 1 when there are warnings
   -h, --help              show this help
 

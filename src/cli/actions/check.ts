@@ -1,0 +1,95 @@
+// `archc check [spec] [--out dir]`: for CI — fails when the committed outputs differ from what build would write.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { compileFile } from '../../compile.js';
+import { MARKER_CONTENT, MARKER_FILE } from '../../output/atomic-dir.js';
+import { generateAll } from '../../../generators/index.js';
+import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
+import { ExitCode, type CliIo } from '../io.js';
+import { exitCodeFor, printDiagnostics } from '../report.js';
+
+export const checkUsage = 'archc check [spec] [--out dir] [--format human|json|sarif]';
+
+export const checkHelp = `Check that committed outputs are current (for CI).
+
+Usage: ${checkUsage}
+
+Arguments:
+  spec                    the spec file (default ./system.yaml)
+
+Options:
+  --out dir               the committed output directory (default ./out)
+  --format FORMAT         diagnostics format: human (default), json or sarif
+  -h, --help              show this help
+
+Lists stale (different), missing and extra files. SVG files are not compared byte for byte: they
+depend on the browser and fonts.
+Exit codes: 0 current, 1 outputs differ or input errors, 2 usage errors.
+`;
+
+export interface OutputComparison {
+  stale: string[];
+  missing: string[];
+  extra: string[];
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d)) {
+      const full = join(d, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+/** Compares expected file contents with a directory; `.svg` files are left to the renderer's hash check. */
+export function compareOutputs(expected: ReadonlyMap<string, string>, dir: string): OutputComparison {
+  const present = new Set(listFiles(dir).filter((f) => !f.endsWith('.svg')));
+  const result: OutputComparison = { stale: [], missing: [], extra: [] };
+  for (const [path, content] of [...expected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!present.has(path)) result.missing.push(path);
+    else if (readFileSync(join(dir, path), 'utf8') !== content) result.stale.push(path);
+    present.delete(path);
+  }
+  result.extra = [...present].sort();
+  return result;
+}
+
+export async function checkAction(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { ...diagnosticOptions, out: { type: 'string' } } as const);
+  if (values.help) {
+    io.stdout(checkHelp);
+    return ExitCode.ok;
+  }
+  atMostPositionals(positionals, 1, checkUsage);
+  const format = outputFormat(values.format);
+  const file = positionals[0] ?? 'system.yaml';
+  const outDir = values.out ?? 'out';
+  const result = compileFile(file, { decide: true });
+  const code = exitCodeFor(result.diagnostics, values['warnings-as-errors'] ?? false);
+  if (code !== ExitCode.ok || !result.model) {
+    printDiagnostics(io, result.diagnostics, result.sources, format);
+    return ExitCode.inputError;
+  }
+  const files = await generateAll(result.model);
+  const expected = new Map(files.map((f) => [f.path, f.content]));
+  expected.set(MARKER_FILE, MARKER_CONTENT);
+  const comparison = compareOutputs(expected, outDir);
+  const problems = [
+    ...comparison.stale.map((f) => `stale    ${f}`),
+    ...comparison.missing.map((f) => `missing  ${f}`),
+    ...comparison.extra.map((f) => `extra    ${f}`),
+  ];
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ current: problems.length === 0, ...comparison }, null, 2)}\n`);
+  } else if (problems.length > 0) {
+    io.stderr(`${outDir} is not current with ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}\nRun \`archc build ${file} --out ${outDir}\` and commit the result.\n`);
+  } else {
+    io.stderr(`${outDir} is current with ${file}\n`);
+  }
+  return problems.length > 0 ? ExitCode.inputError : ExitCode.ok;
+}
