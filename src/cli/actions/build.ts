@@ -1,4 +1,6 @@
 // `archc build [spec] [--out dir]`: compile the spec and write every output atomically.
+import { watch } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { compileFile } from '../../compile.js';
 import { createDiagnostic } from '../../diagnostics/diagnostic.js';
 import { mayReplace, recoverInterruptedSwap, writeOutputAtomically } from '../../output/atomic-dir.js';
@@ -7,7 +9,7 @@ import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } 
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
 
-export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json|sarif] [--warnings-as-errors] [--quiet]';
+export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json|sarif] [--warnings-as-errors] [--quiet] [--watch]';
 
 export const buildHelp = `Compile a system.yaml into a design: proposal.md, model.json, ADRs, diagrams, schema.sql, API and types.
 
@@ -22,6 +24,7 @@ Options:
   --format FORMAT         diagnostics as human text on stderr (default), json or sarif on stdout
   --warnings-as-errors    exit 1 when there are warnings (nothing is written)
   --quiet                 print nothing but diagnostics
+  --watch                 rebuild whenever the spec changes; a bad save prints diagnostics and keeps watching
   -h, --help              show this help
 
 A failed build leaves the previous output directory untouched.
@@ -33,7 +36,17 @@ const buildOptions = {
   out: { type: 'string' },
   force: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  watch: { type: 'boolean', short: 'w' },
 } as const;
+
+interface BuildOptions {
+  file: string;
+  outDir: string;
+  format: 'human' | 'json' | 'sarif';
+  warningsAsErrors: boolean;
+  force: boolean;
+  quiet: boolean;
+}
 
 export async function buildAction(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, buildOptions);
@@ -47,6 +60,43 @@ export async function buildAction(argv: string[], io: CliIo): Promise<number> {
   const outDir = values.out ?? 'out';
   const warningsAsErrors = values['warnings-as-errors'] ?? false;
 
+  const options: BuildOptions = {
+    file, outDir, format, warningsAsErrors, force: values.force ?? false, quiet: values.quiet ?? false,
+  };
+  if (values.watch) return watchBuild(options, io);
+  return buildOnce(options, io);
+}
+
+/** Rebuilds on every change of the spec until interrupted. Editors often save by rename, so the directory is watched. */
+async function watchBuild(options: BuildOptions, io: CliIo): Promise<number> {
+  await buildOnce(options, io);
+  io.stderr(`watching ${options.file} (Ctrl-C to stop)\n`);
+  const target = basename(resolve(options.file));
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  return new Promise<number>((resolveExit) => {
+    const watcher = watch(dirname(resolve(options.file)), (_event, name) => {
+      if (name !== null && name.toString() !== target) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(async () => {
+          io.stderr(`\n${options.file} changed; rebuilding\n`);
+          await buildOnce(options, io);
+        });
+      }, 80);
+    });
+    const stop = (): void => {
+      watcher.close();
+      clearTimeout(timer);
+      resolveExit(ExitCode.ok);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
+  const { file, outDir, format, warningsAsErrors } = options;
   const result = compileFile(file, { decide: true });
   const code = exitCodeFor(result.diagnostics, warningsAsErrors);
   if (code !== ExitCode.ok || !result.model) {
@@ -55,12 +105,20 @@ export async function buildAction(argv: string[], io: CliIo): Promise<number> {
   }
 
   recoverInterruptedSwap(outDir);
-  if (!values.force && !mayReplace(outDir)) {
+  if (!options.force && !mayReplace(outDir)) {
     const refused = [...result.diagnostics, createDiagnostic('ARC0002', { path: outDir }, file)];
-    printDiagnostics(io, refused, new Map(), format);
+    printDiagnostics(io, refused, result.sources, format);
     return ExitCode.inputError;
   }
-  const files = await generateAll(result.model);
+  let files;
+  try {
+    files = await generateAll(result.model);
+  } catch (error) {
+    // An emitter bug must not leave a half-written directory: nothing has been written yet.
+    const failed = [...result.diagnostics, createDiagnostic('ARC0004', { generator: 'output', reason: error instanceof Error ? error.message : String(error) }, file)];
+    printDiagnostics(io, failed, result.sources, format);
+    return ExitCode.inputError;
+  }
   try {
     writeOutputAtomically(outDir, files);
   } catch (error) {
@@ -69,6 +127,6 @@ export async function buildAction(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.inputError;
   }
   printDiagnostics(io, result.diagnostics, result.sources, format);
-  if (!values.quiet && format === 'human') io.stderr(`wrote ${files.length + 1} files to ${outDir}\n`);
+  if (!options.quiet && format === 'human') io.stderr(`wrote ${files.length + 1} files to ${outDir}\n`);
   return ExitCode.ok;
 }
