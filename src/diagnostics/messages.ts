@@ -19,6 +19,9 @@ export const diagnosticMessages = {
   ARC0002: { name: 'out-dir-refused', severity: 'error', message: 'refusing to replace {path}: it is not empty and was not written by archc (no .archc marker); pass --force to replace it' },
   ARC0003: { name: 'output-write-failed', severity: 'error', message: 'could not write outputs to {path}: {reason}' },
   ARC0004: { name: 'generator-failed', severity: 'error', message: 'the {generator} generator failed: {reason}' },
+  ARC0005: { name: 'browser-not-found', severity: 'warning', message: 'no Chromium or Chrome found (set PUPPETEER_EXECUTABLE_PATH or install chromium): diagrams were written as .mmd only; {kept} current SVG(s) kept, {dropped} stale SVG(s) dropped' },
+  ARC0006: { name: 'browser-required', severity: 'error', message: '--render=require but no Chromium or Chrome was found (set PUPPETEER_EXECUTABLE_PATH or install chromium)' },
+  ARC0007: { name: 'render-failed', severity: 'error', message: 'diagram {diagram} could not be rendered: {reason}' },
   // #endregion
 
   // #region YAML loading
@@ -93,6 +96,8 @@ export const diagnosticMessages = {
   ARC0412: { name: 'pin-without-effect', severity: 'warning', message: 'decision pin {id}: {choice} has no effect: the rule {rule} chooses {choice} anyway' },
   ARC0413: { name: 'eventual-money-write', severity: 'warning', message: 'flow {flow} writes {what} with consistency: eventual; honoured, but a caller may act on a balance or charge before it is committed' },
   ARC0414: { name: 'availability-beyond-team', severity: 'warning', message: 'availability {availability}% needs a round-the-clock on-call rotation, but team.engineers is {engineers} (a rotation needs at least {minimum})' },
+  ARC0415: { name: 'strong-across-services', severity: 'warning', message: 'flow {flow} states strong consistency but writes {entities} in separately deployed services ({services}): honoured, which needs a synchronous cross-service commit; keeping these writes in one service avoids it' },
+  ARC0416: { name: 'preference-against-constraint', severity: 'warning', message: '{preference} {preferred} is honoured although {fact}' },
   // #endregion
 
   // #region challenges raised by the decision engine (weak constraints, overridden preferences)

@@ -2,14 +2,18 @@
 import { watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { compileFile } from '../../compile.js';
-import { createDiagnostic } from '../../diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { OutputFile } from '../../../generators/generator.js';
 import { mayReplace, recoverInterruptedSwap, writeOutputAtomically } from '../../output/atomic-dir.js';
 import { generateAll } from '../../../generators/index.js';
+import { findBrowser } from '../../render/browser.js';
+import { planSvgs } from '../../render/svg-outputs.js';
+import { UsageError } from '../args.js';
 import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
 
-export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json|sarif] [--warnings-as-errors] [--quiet] [--watch]';
+export const buildUsage = 'archc build [spec] [--out dir] [--force] [--format human|json|sarif] [--warnings-as-errors] [--quiet] [--watch] [--render auto|require | --no-render]';
 
 export const buildHelp = `Compile a system.yaml into a design: proposal.md, model.json, ADRs, diagrams, schema.sql, API and types.
 
@@ -24,6 +28,9 @@ Options:
   --format FORMAT         diagnostics as human text on stderr (default), json or sarif on stdout
   --warnings-as-errors    exit 1 when there are warnings (nothing is written)
   --quiet                 print nothing but diagnostics
+  --render auto|require   render diagrams to SVG with Chromium: auto (default: warn and skip without a
+                          browser) or require (a missing browser is an error)
+  --no-render             write .mmd diagrams only (existing SVGs whose diagram is unchanged are kept)
   --watch                 rebuild whenever the spec changes; a bad save prints diagnostics and keeps watching
   -h, --help              show this help
 
@@ -37,7 +44,11 @@ const buildOptions = {
   force: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   watch: { type: 'boolean', short: 'w' },
+  render: { type: 'string' },
+  'no-render': { type: 'boolean' },
 } as const;
+
+type RenderMode = 'auto' | 'require' | 'never';
 
 interface BuildOptions {
   file: string;
@@ -46,6 +57,24 @@ interface BuildOptions {
   warningsAsErrors: boolean;
   force: boolean;
   quiet: boolean;
+  render: RenderMode;
+}
+
+function renderMode(render: string | undefined, noRender: boolean | undefined): RenderMode {
+  if (noRender) {
+    if (render !== undefined) throw new UsageError('--no-render and --render cannot be combined');
+    return 'never';
+  }
+  if (render === undefined || render === 'auto') return 'auto';
+  if (render === 'require') return 'require';
+  throw new UsageError(`--render must be auto or require, got "${render}"`);
+}
+
+/** Steps, counts and timings on a terminal; silent otherwise. */
+function progress(io: CliIo, enabled: boolean): (step: string, started: number) => void {
+  return (step, started) => {
+    if (enabled) io.stderr(`  ${step} (${Math.round(performance.now() - started)} ms)\n`);
+  };
 }
 
 export async function buildAction(argv: string[], io: CliIo): Promise<number> {
@@ -62,6 +91,7 @@ export async function buildAction(argv: string[], io: CliIo): Promise<number> {
 
   const options: BuildOptions = {
     file, outDir, format, warningsAsErrors, force: values.force ?? false, quiet: values.quiet ?? false,
+    render: renderMode(values.render, values['no-render']),
   };
   if (values.watch) return watchBuild(options, io);
   return buildOnce(options, io);
@@ -97,36 +127,52 @@ async function watchBuild(options: BuildOptions, io: CliIo): Promise<number> {
 
 async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   const { file, outDir, format, warningsAsErrors } = options;
+  const step = progress(io, io.isTTY && !options.quiet && format === 'human');
+  let started = performance.now();
   const result = compileFile(file, { decide: true });
   const code = exitCodeFor(result.diagnostics, warningsAsErrors);
   if (code !== ExitCode.ok || !result.model) {
     printDiagnostics(io, result.diagnostics, result.sources, format);
     return code === ExitCode.ok ? ExitCode.inputError : code;
   }
+  step(`compiled ${file}: ${result.model.decisions.length} decisions`, started);
 
-  recoverInterruptedSwap(outDir);
-  if (!options.force && !mayReplace(outDir)) {
-    const refused = [...result.diagnostics, createDiagnostic('ARC0002', { path: outDir }, file)];
-    printDiagnostics(io, refused, result.sources, format);
+  const diagnostics = [...result.diagnostics];
+  const fail = (extra: Diagnostic): number => {
+    printDiagnostics(io, [...diagnostics, extra], result.sources, format);
     return ExitCode.inputError;
-  }
-  let files;
+  };
+  recoverInterruptedSwap(outDir);
+  if (!options.force && !mayReplace(outDir)) return fail(createDiagnostic('ARC0002', { path: outDir }, file));
+  const browser = options.render === 'never' ? null : findBrowser(io.env);
+  if (options.render === 'require' && !browser) return fail(createDiagnostic('ARC0006', {}, file));
+
+  started = performance.now();
+  let files: OutputFile[];
   try {
     files = await generateAll(result.model);
   } catch (error) {
     // An emitter bug must not leave a half-written directory: nothing has been written yet.
-    const failed = [...result.diagnostics, createDiagnostic('ARC0004', { generator: 'output', reason: error instanceof Error ? error.message : String(error) }, file)];
-    printDiagnostics(io, failed, result.sources, format);
-    return ExitCode.inputError;
+    return fail(createDiagnostic('ARC0004', { generator: 'output', reason: error instanceof Error ? error.message : String(error) }, file));
   }
+  step(`generated ${files.length} files`, started);
+
+  started = performance.now();
+  const svgs = await planSvgs(files, outDir, browser);
+  if (svgs.failures.length > 0) {
+    return fail(createDiagnostic('ARC0007', { diagram: svgs.failures[0]!.diagram, reason: svgs.failures[0]!.reason }, file));
+  }
+  if (options.render !== 'never' && !browser && svgs.unrendered > 0) {
+    diagnostics.push(createDiagnostic('ARC0005', { kept: svgs.kept, dropped: svgs.dropped }, file));
+  }
+  if (browser) step(`rendered ${svgs.rendered} diagram(s), kept ${svgs.kept} current SVG(s)`, started);
+
   try {
-    writeOutputAtomically(outDir, files);
+    writeOutputAtomically(outDir, [...files, ...svgs.files]);
   } catch (error) {
-    const failed = [...result.diagnostics, createDiagnostic('ARC0003', { path: outDir, reason: error instanceof Error ? error.message : String(error) }, file)];
-    printDiagnostics(io, failed, result.sources, format);
-    return ExitCode.inputError;
+    return fail(createDiagnostic('ARC0003', { path: outDir, reason: error instanceof Error ? error.message : String(error) }, file));
   }
-  printDiagnostics(io, result.diagnostics, result.sources, format);
-  if (!options.quiet && format === 'human') io.stderr(`wrote ${files.length + 1} files to ${outDir}\n`);
-  return ExitCode.ok;
+  printDiagnostics(io, diagnostics, result.sources, format);
+  if (!options.quiet && format === 'human') io.stderr(`wrote ${files.length + svgs.files.length + 1} files to ${outDir}\n`);
+  return exitCodeFor(diagnostics, warningsAsErrors) === ExitCode.ok ? ExitCode.ok : ExitCode.inputError;
 }
