@@ -4,6 +4,7 @@ import { UsageError } from './args.js';
 import { ExitCode, processIo, type CliIo } from './io.js';
 import { buildAction, buildHelp } from './actions/build.js';
 import { checkAction, checkHelp } from './actions/check.js';
+import { diffAction, diffHelp } from './actions/diff.js';
 import { explainAction, explainHelp } from './actions/explain.js';
 import { initAction, initHelp } from './actions/init.js';
 import { validateAction, validateHelp } from './actions/validate.js';
@@ -13,6 +14,7 @@ type Action = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { action: Action; help: string; summary: string }> = {
   build: { action: buildAction, help: buildHelp, summary: 'compile system.yaml into the design outputs (default ./out)' },
   check: { action: checkAction, help: checkHelp, summary: 'fail when committed outputs differ from what build would write (for CI)' },
+  diff: { action: diffAction, help: diffHelp, summary: 'design-level diff of two specs, or of the spec against a git ref (--base)' },
   explain: { action: explainAction, help: explainHelp, summary: 'explain one decision (or --all) with the spec lines that drove it' },
   init: { action: initAction, help: initHelp, summary: 'write a commented starter system.yaml' },
   validate: { action: validateAction, help: validateHelp, summary: 'check system.yaml and print located diagnostics' },
