@@ -1,0 +1,19 @@
+// Free text inside generated TypeScript: JSDoc bodies and string literal types.
+import { wellFormed } from '../api/well-formed.js';
+
+/** JSDoc body: `*\/` would close the comment early, so its slash is escaped; line breaks are normalized. */
+export function jsDocText(text: string): string {
+  return wellFormed(text).replace(/\r\n?/g, '\n').replace(/\*\//g, '*\\/');
+}
+
+/** A string literal in double quotes, exact to the code unit: JSON escaping (lone surrogates included) is valid TypeScript. */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property or method name: bare when it is an identifier (reserved words are legal member names), else quoted. */
+export function memberName(name: string): string {
+  return IDENTIFIER.test(name) ? name : stringLiteral(name);
+}
