@@ -30,7 +30,8 @@ const MERMAID_CONFIG = {
   theme: 'default',
   deterministicIds: true,
   deterministicIDSeed: 'archc',
-  flowchart: { htmlLabels: false },
+  // Shapes drawn through rough.js take a random seed unless one is fixed.
+  handDrawnSeed: 1,
   fontFamily: 'sans-serif',
 };
 
@@ -57,7 +58,16 @@ export async function renderDiagrams(diagrams: readonly DiagramSource[], executa
         const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
         try {
           const { svg } = await mermaid.render(svgId, definition);
-          return { svg, error: null };
+          // render() serializes as HTML (labels hold <br>); re-serialize as XML so the file is a well-formed SVG.
+          const page = globalThis as unknown as {
+            document: { createElement(tag: string): { innerHTML: string; querySelector(s: string): unknown } };
+            XMLSerializer: new () => { serializeToString(node: unknown): string };
+          };
+          const holder = page.document.createElement('div');
+          holder.innerHTML = svg;
+          const element = holder.querySelector('svg');
+          if (!element) return { svg: null, error: 'Mermaid returned no <svg> element' };
+          return { svg: new page.XMLSerializer().serializeToString(element), error: null };
         } catch (error) {
           return { svg: null, error: error instanceof Error ? error.message : String(error) };
         }
