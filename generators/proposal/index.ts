@@ -1,7 +1,11 @@
-// Stub: replaced by the proposal emitter.
+// The proposal emitter: proposal.md in the shape `spec.system.deliverable` asks for, with the Mermaid diagrams embedded.
 import { defineGenerator } from '../generator.js';
+import { loadDiagrams } from './diagrams.js';
+import { renderProposal } from './render.js';
 
 export const proposalGenerator = defineGenerator({
   name: 'proposal',
-  generate: () => [],
+  async generate(model) {
+    return [{ path: 'proposal.md', content: renderProposal(model, await loadDiagrams(model)) }];
+  },
 });
