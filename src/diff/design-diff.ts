@@ -61,18 +61,19 @@ export function valueAtPath(spec: unknown, path: string): unknown {
   const parts = path.split('.');
   for (let i = 0; i < parts.length; i++) {
     if (Array.isArray(current)) {
+      const list: unknown[] = current;
       const rest = parts.slice(i);
       let found = false;
       for (let j = rest.length; j > 0 && !found; j--) {
         const name = rest.slice(0, j).join('.');
-        const item = current.find((x) => x && typeof x === 'object' && ((x as { name?: unknown }).name === name || (x as { id?: unknown }).id === name));
+        const item = list.find((x) => x !== null && typeof x === 'object' && ((x as { name?: unknown }).name === name || (x as { id?: unknown }).id === name));
         if (item !== undefined) {
           current = item;
           i += j - 1;
           found = true;
         }
       }
-      if (!found) current = /^\d+$/.test(parts[i]!) ? current[Number(parts[i])] : undefined;
+      if (!found) current = /^\d+$/.test(parts[i]!) ? list[Number(parts[i])] : undefined;
     } else if (current && typeof current === 'object') {
       current = (current as Record<string, unknown>)[parts[i]!];
     } else {
