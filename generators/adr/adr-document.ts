@@ -5,6 +5,7 @@ import { renderDocument } from '../markdown/document.js';
 import { code, inline } from '../markdown/escape.js';
 import { formatNumber } from '../markdown/numbers.js';
 import { specValueAt } from './spec-value.js';
+import { tippingDirection } from '../../src/model/tipping-point.js';
 
 function position(input: SpecInput): string {
   return input.line === undefined ? 'default, not written in the spec' : `system.yaml ${String(input.line)}:${String(input.column ?? 1)}`;
@@ -55,7 +56,7 @@ export function renderAdr(model: ArchitectureModel, d: Decision): string {
       title: 'Tipping point',
       blocks: [tp === null
         ? 'None: no number drove this choice, so only a change in the spec\'s facts would revisit it.'
-        : `Flips to ${code(tp.flipsTo)} when ${code(tp.input)} reaches ${formatNumber(tp.threshold)} (now ${formatNumber(tp.value)}), all else fixed.`],
+        : `Flips to ${code(tp.flipsTo)} when ${code(tp.input)} ${tippingDirection(tp)} ${formatNumber(tp.threshold)} (now ${formatNumber(tp.value)}), all else fixed.`],
     },
   ]);
 }

@@ -4,6 +4,7 @@ import { compareNames } from '../../src/spec/normalize.js';
 import { code, inline, link } from '../markdown/escape.js';
 import { firstSentence } from './format.js';
 import { formatNumber } from '../markdown/numbers.js';
+import { tippingDirection } from '../../src/model/tipping-point.js';
 
 export function findDecision(model: ArchitectureModel, id: string): Decision | undefined {
   return model.decisions.find((d) => d.id === id);
@@ -28,9 +29,9 @@ export function adrLink(id: string): string {
   return link('ADR', adrPath(id));
 }
 
-/** "Flips to `redis` when `traffic.peak_rps` reaches 2000 (now 150)." */
+/** "Flips to `redis` when `traffic.peak_rps` reaches 2000 (now 150)." — or "falls below" from above. */
 export function tippingText(tp: TippingPoint): string {
-  return `Flips to ${code(tp.flipsTo)} when ${code(tp.input)} reaches ${formatNumber(tp.threshold)} (now ${formatNumber(tp.value)}).`;
+  return `Flips to ${code(tp.flipsTo)} when ${code(tp.input)} ${tippingDirection(tp)} ${formatNumber(tp.threshold)} (now ${formatNumber(tp.value)}).`;
 }
 
 /** "`cache` → `redis` (pinned: reason)" with the ADR link. */

@@ -111,3 +111,12 @@ describe.each(samples)('ADRs of sample %s', (name) => {
     expect(await adrs(model)).toEqual(files);
   });
 });
+
+test('a tipping point the input already passed reads as "falls below"', async () => {
+  const model = clinicModel();
+  const cache = model.decisions.find((d) => d.id === 'cache')!;
+  cache.choice = 'redis';
+  cache.tippingPoint = { input: 'traffic.peak_rps', value: 6000, threshold: 1918.06, flipsTo: 'none' };
+  const adr = fileAt(await adrs(model), 'decisions/cache.md');
+  expect(adr).toContain('Flips to `none` when `traffic.peak_rps` falls below 1918.06 (now 6000), all else fixed.');
+});

@@ -2,6 +2,7 @@
 // the spec lines that drove it and what would flip it.
 import { compileFile } from '../../compile.js';
 import { LineIndex } from '../../diagnostics/line-index.js';
+import { tippingDirection } from '../../model/tipping-point.js';
 import type { Decision } from '../../model/types.js';
 import { closest } from '../../validate/suggest.js';
 import { atMostPositionals, parseCommandArgs, UsageError } from '../args.js';
@@ -60,7 +61,8 @@ export function renderDecision(decision: Decision, index: LineIndex | null, file
   if (decision.assumptions.length > 0) out.push(`  assumes: ${decision.assumptions.join(', ')}`);
   if (decision.tippingPoint) {
     const t = decision.tippingPoint;
-    out.push(`  tipping point: ${t.input} is ${t.value}; at ${t.threshold} or more it flips to ${t.flipsTo}`);
+    const when = tippingDirection(t) === 'reaches' ? `reaches ${t.threshold}` : `falls below ${t.threshold}`;
+    out.push(`  tipping point: ${t.input} is ${t.value}; when it ${when} (all else fixed) the choice flips to ${t.flipsTo}`);
   } else {
     out.push('  tipping point: none (no number drove this choice)');
   }
