@@ -1,0 +1,60 @@
+// Least-privilege database roles from the security model.
+import { shortenIdentifier } from '../../src/model/naming.js';
+import type { SecurityModel } from '../../src/model/types.js';
+import { compareNames } from '../../src/spec/normalize.js';
+import { schemasOf, type SqlContext } from './context.js';
+import { commentLines, dollarQuote, qualified, quoteIdent, quoteLiteral } from './sql-text.js';
+
+type DbRole = SecurityModel['dbRoles'][number];
+type Privilege = NonNullable<DbRole['privileges']>[number];
+
+const ACTION_ORDER = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const;
+
+/**
+ * Roles belong to the cluster, not the database, so each is created only when missing: the script still applies to a
+ * fresh database in a cluster that already has them. Roles are NOLOGIN groups (and NOBYPASSRLS, the default); a login
+ * user is granted membership.
+ */
+export function roleLines(context: SqlContext): string[] {
+  const roles = [...context.model.security.dbRoles].sort((a, b) => compareNames(a.name, b.name));
+  if (roles.length === 0) return [];
+  const lines = commentLines('Database roles (least privilege): services log in as members of these roles, never as the owner.');
+  for (const role of roles) {
+    const name = shortenIdentifier(role.name);
+    const body = [
+      '',
+      'BEGIN',
+      `  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(name)}) THEN`,
+      `    CREATE ROLE ${quoteIdent(name)} NOLOGIN;`,
+      '  END IF;',
+      'END',
+      '',
+    ].join('\n');
+    if (role.grants.trim() !== '') lines.push(...commentLines(`${role.name}: ${role.grants.trim()}`));
+    lines.push(`DO ${dollarQuote(body)};`);
+    lines.push(...grantLines(context, role));
+  }
+  return lines;
+}
+
+/** GRANTs for the role's privileges on objects this script creates (anything else is left to the comment). */
+function grantLines(context: SqlContext, role: DbRole): string[] {
+  const schemas = new Set(schemasOf(context.model));
+  if (context.audit !== null) schemas.add(context.audit.schema);
+  const exists = (p: Privilege): boolean => schemas.has(p.schema) && (p.table === null || tableExists(context, p.schema, p.table));
+  const privileges = (role.privileges ?? []).filter(exists).filter((p) => p.actions.length > 0)
+    .sort((a, b) => compareNames(a.schema, b.schema) || compareNames(a.table ?? '', b.table ?? ''));
+  const grantee = quoteIdent(role.name);
+  const usage = [...new Set(privileges.map((p) => p.schema))].map((schema) => `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${grantee};`);
+  const grants = privileges.map((p) => {
+    const actions = ACTION_ORDER.filter((action) => p.actions.includes(action)).join(', ');
+    const on = p.table === null ? `ALL TABLES IN SCHEMA ${quoteIdent(p.schema)}` : qualified(p.schema, p.table);
+    return `GRANT ${actions} ON ${on} TO ${grantee};`;
+  });
+  return [...usage, ...grants];
+}
+
+function tableExists(context: SqlContext, schema: string, table: string): boolean {
+  if (context.audit !== null && context.audit.schema === schema && context.audit.table === table) return true;
+  return context.model.tables.some((t) => t.schema === schema && t.name === table);
+}
