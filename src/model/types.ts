@@ -171,6 +171,8 @@ export interface TableModel {
   partitioning: { column: string; interval: 'month' | 'day'; reason: string } | null;
   retention: { days: number; then: 'archive' | 'delete'; mechanism: string } | null;
   api: Array<'create' | 'read' | 'list' | 'update' | 'delete'>;
+  /** Design notes in derivation order: indexes not created and why, partitioning not applied and why, references without a FK. */
+  notes: string[];
 }
 
 export interface EventModel {
@@ -236,7 +238,12 @@ export interface SecurityModel {
   encryptionAtRest: string;
   rateLimits: RateLimit[];
   audit: { table: string | null; entities: string[]; privilegedOperations: string[]; detail: string };
-  dbRoles: Array<{ name: string; grants: string }>;
+  dbRoles: Array<{
+    name: string;
+    grants: string;
+    /** Machine-readable form of `grants` for the DDL's GRANT statements (a table null: every table of the schema). Absent: the DDL creates the role and quotes `grants` as a comment. */
+    privileges?: Array<{ schema: string; table: string | null; actions: Array<'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'> }>;
+  }>;
   tenantIsolation: string | null;
   internalServiceAuth: string | null;
   sensitiveFields: Array<{ entity: string; field: string; sensitivity: SensitivityLevel }>;

@@ -34,10 +34,11 @@ export const passes: readonly Pass[] = [
   modulesPass,
   tenancyPass,
   primaryStorePass,
-  tablesPass,
   cachePass,
   searchPass,
   blobStorePass,
+  // tables after cache and search: ephemeral entities follow the cache decision, GIN indexes the search decision.
+  tablesPass,
   messagingPass,
   eventsPass,
   externalApiPass,

@@ -1,0 +1,45 @@
+// What the table derivation reads besides the spec, and the placement facts several derived passes share:
+// tenant scoping, cache-resident entities and whether a reference crosses a separately deployed service.
+import type { ModuleModel } from '../../model/types.js';
+import type { NormalizedEntity, NormalizedField, NormalizedSpec } from '../../spec/normalized.js';
+
+export const TENANT_COLUMN = 'tenant_id';
+export const TENANT_ENTITY = 'Tenant';
+
+/** Everything the table builder reads besides the spec. */
+export interface TableContext {
+  spec: NormalizedSpec;
+  tenancy: string;
+  cache: string;
+  search: string;
+  partitionRows: number;
+  modules: readonly ModuleModel[];
+  rowsAtHorizon: (entity: NormalizedEntity) => number;
+}
+
+/** An entity without a table: ephemeral state kept in Redis. */
+export function isCacheResident(entity: NormalizedEntity, cache: string): boolean {
+  return entity.ephemeral && cache === 'redis';
+}
+
+/** The entity's key field, or undefined when archc assumes `id uuid`. */
+export function keyField(entity: NormalizedEntity): NormalizedField | undefined {
+  return entity.fields.find((f) => f.key);
+}
+
+/** Two modules are deployed separately unless they are the same module or both in the core deployable. */
+export function crossesService(modules: readonly ModuleModel[], from: string, to: string): boolean {
+  if (from === to) return false;
+  const deployment = (name: string) => modules.find((m) => m.name === name)?.deployment ?? 'core';
+  return deployment(from) === 'service' || deployment(to) === 'service';
+}
+
+/** A ref field `tenant` to `Tenant`: under shared-schema tenancy it is the tenant column itself. */
+export function isTenantRef(field: NormalizedField): boolean {
+  return field.type === 'ref' && field.name === 'tenant' && field.to === TENANT_ENTITY;
+}
+
+/** Under shared-schema tenancy every table but the Tenant entity's carries tenant_id. */
+export function tenantScoped(ctx: TableContext, entity: NormalizedEntity): boolean {
+  return ctx.tenancy === 'shared-schema' && entity.name !== TENANT_ENTITY;
+}

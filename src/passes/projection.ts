@@ -1,0 +1,116 @@
+// Capacity math shared by the frame (which records it in model.capacity) and the rules that invert it for tipping points.
+import type { NormalizedEntity, NormalizedSpec } from '../spec/normalized.js';
+import type { ArchitectureModel } from '../model/types.js';
+import { fieldBytes, rowOverheadBytes } from './thresholds.js';
+
+export const DAYS_PER_YEAR = 365;
+
+/** Caps a projection at the largest finite double: JSON has no Infinity, and absurd inputs must still serialize. */
+export function finite(x: number): number {
+  return Math.min(x, Number.MAX_VALUE);
+}
+
+/** A rate after `years` of compound growth. */
+export function projectRate(rate: number, growthPerYear: number, years: number): number {
+  return finite(rate * Math.pow(growthPerYear, years));
+}
+
+export function projectReadRps(peakRps: number, growthPerYear: number, years: number, readRatio: number): number {
+  return projectRate(peakRps, growthPerYear, years) * readRatio;
+}
+
+export function projectWriteRps(peakRps: number, growthPerYear: number, years: number, readRatio: number): number {
+  return projectRate(peakRps, growthPerYear, years) * (1 - readRatio);
+}
+
+/**
+ * Rows after `years`: today's rows plus a year of inserts per year, capped by retention at the larger of today's rows
+ * and one retention window of inserts (old rows leave the primary store; today's rows are not assumed to be old).
+ */
+export function rowsAtYear(rows: number, rowsPerDay: number, retentionDays: number | undefined, years: number): number {
+  const grown = finite(rows + rowsPerDay * DAYS_PER_YEAR * years);
+  if (retentionDays === undefined) return grown;
+  return Math.min(grown, Math.max(rows, rowsPerDay * retentionDays));
+}
+
+/** Estimated heap bytes of one row, from its field types (a ref costs its target's key type). */
+export function bytesPerRow(entity: NormalizedEntity, entities: readonly NormalizedEntity[]): number {
+  let bytes = rowOverheadBytes;
+  for (const field of entity.fields) {
+    if (field.type === 'ref') {
+      const target = entities.find((e) => e.name === field.to);
+      const keyType = target?.fields.find((f) => f.key)?.type;
+      bytes += keyType !== undefined && keyType !== 'ref' ? fieldBytes[keyType] : fieldBytes.ref;
+    } else {
+      bytes += fieldBytes[field.type];
+    }
+  }
+  return bytes;
+}
+
+/** First index (year) whose figure reaches the value, or null. */
+export function firstYearAtLeast(series: readonly number[], value: number): number | null {
+  const index = series.findIndex((x) => x >= value);
+  return index < 0 ? null : index;
+}
+
+const namedLists = new Set(['modules', 'entities', 'flows', 'integrations']);
+
+/** The value at a dotted spec path (list items by name), or undefined when the spec does not state it. */
+export function specValue(spec: NormalizedSpec, path: string): unknown {
+  let current: unknown = spec;
+  let previous = '';
+  for (const part of path.split('.')) {
+    if (Array.isArray(current)) {
+      current = namedLists.has(previous)
+        ? current.find((item: { name?: unknown }) => item?.name === part)
+        : undefined;
+    } else if (current !== null && typeof current === 'object') {
+      current = (current as Record<string, unknown>)[part];
+    } else {
+      return undefined;
+    }
+    previous = part;
+  }
+  return current;
+}
+
+/** A numeric input as written, else as the frame assumed it; null when neither exists. */
+export function numberInput(spec: NormalizedSpec, model: ArchitectureModel, path: string): number | null {
+  const written = specValue(spec, path);
+  if (typeof written === 'number') return written;
+  const assumed = model.assumptions.find((a) => a.id === path)?.value;
+  return typeof assumed === 'number' ? assumed : null;
+}
+
+/** Like numberInput, for inputs the frame always resolves. */
+export function requiredNumber(spec: NormalizedSpec, model: ArchitectureModel, path: string): number {
+  const value = numberInput(spec, model, path);
+  if (value === null) throw new Error(`archc bug: the frame did not resolve ${path}`);
+  return value;
+}
+
+/** The traffic figures every numeric rule projects from, as written or assumed. */
+export interface TrafficFigures {
+  peakRps: number;
+  readRatio: number;
+  growthPerYear: number;
+  horizonYears: number;
+}
+
+export function trafficFigures(spec: NormalizedSpec, model: ArchitectureModel): TrafficFigures {
+  return {
+    peakRps: requiredNumber(spec, model, 'traffic.peak_rps'),
+    readRatio: requiredNumber(spec, model, 'traffic.read_ratio'),
+    growthPerYear: requiredNumber(spec, model, 'traffic.growth_per_year'),
+    horizonYears: requiredNumber(spec, model, 'traffic.horizon_years'),
+  };
+}
+
+/** Entity volume as written or assumed. */
+export function entityVolume(spec: NormalizedSpec, model: ArchitectureModel, entity: string): { rows: number; rowsPerDay: number } {
+  return {
+    rows: requiredNumber(spec, model, `entities.${entity}.volume.rows`),
+    rowsPerDay: requiredNumber(spec, model, `entities.${entity}.volume.rows_per_day`),
+  };
+}
