@@ -2,7 +2,7 @@
 import type { ArchitectureModel } from '../model/types.js';
 import { definePass, type PassContext } from './pass.js';
 import { briefList, decide, listProse, type Consequences } from './decision.js';
-import { formatBytes } from './units.js';
+import { formatBytes } from '../model/units.js';
 import { thresholds } from './thresholds.js';
 
 export const primaryStoreRules = {

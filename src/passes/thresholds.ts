@@ -17,7 +17,7 @@ export const thresholds = {
   partitionRows: 100_000_000,
   // capacity: primary-store bytes from which a single node's backup and restore time (hours at a few hundred MB/s)
   // threatens the recovery objectives; archive or partition before it.
-  singleNodeStorageBytes: 1_099_511_627_776,
+  singleNodeStorageBytes: 1_000_000_000_000,
   // search: searched rows at the horizon from which a dedicated search engine is justified: up to it a GIN index over
   // tsvector answers full-text queries, beyond it ranking (ts_rank reads each match) and relevance tuning degrade.
   searchEngineRows: 10_000_000,

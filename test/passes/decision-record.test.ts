@@ -1,7 +1,7 @@
 // The record-building helpers: exact threshold search, tipping-point direction, ordering and prose formatting.
 import { compareDecisionIds, findTippingPoint, formatNumber, nextDown, smallestAtLeast } from '../../src/passes/decision.js';
 import { rowsAtYear } from '../../src/passes/projection.js';
-import { formatBytes } from '../../src/passes/units.js';
+import { formatBytes } from '../../src/model/units.js';
 
 describe('smallestAtLeast', () => {
   test('finds the smallest double reaching the target, for the very function evaluated', () => {
@@ -44,8 +44,11 @@ test('numbers and bytes format without locale', () => {
   expect(formatNumber(1234567.891)).toBe('1,234,567.89');
   expect(formatNumber(43.20000000001)).toBe('43.2');
   expect(formatNumber(5000)).toBe('5,000');
-  expect(formatBytes(1_099_511_627_776)).toBe('1 TiB');
-  expect(formatBytes(1536)).toBe('1.5 KiB');
+  // Decimal units everywhere, like the capacity charts: 10^12 bytes is 1 TB.
+  expect(formatBytes(1_000_000_000_000)).toBe('1 TB');
+  expect(formatBytes(1_099_511_627_776)).toBe('1.1 TB');
+  expect(formatBytes(1500)).toBe('1.5 kB');
+  expect(formatBytes(999)).toBe('999 B');
 });
 
 test('rows grow per day and are capped by retention at the larger of today and one window', () => {
