@@ -49,22 +49,40 @@ export function moduleIds(model: ArchitectureModel): Map<string, string> {
   return new Map(byName(model.modules).map((m, index) => [m.name, `m${index + 1}`]));
 }
 
+// Emitters only read the model, so lookups derived from it are built once per model object: diagrams ask them
+// per flow and per module, which on large models made each call a scan or a sort of every table.
+const groupedTables = new WeakMap<ArchitectureModel, ReadonlyMap<string, readonly TableModel[]>>();
+const entityOwners = new WeakMap<ArchitectureModel, { byTable: ReadonlyMap<string, string>; byModule: ReadonlyMap<string, string> }>();
+
 /** Tables grouped by owning module, each list sorted by table name. */
 export function tablesByModule(model: ArchitectureModel): Map<string, TableModel[]> {
-  const grouped = new Map<string, TableModel[]>();
-  for (const table of byName(model.tables)) {
-    const list = grouped.get(table.module) ?? [];
-    list.push(table);
-    grouped.set(table.module, list);
+  let grouped = groupedTables.get(model);
+  if (!grouped) {
+    const built = new Map<string, TableModel[]>();
+    for (const table of byName(model.tables)) {
+      const list = built.get(table.module) ?? [];
+      list.push(table);
+      built.set(table.module, list);
+    }
+    grouped = built;
+    groupedTables.set(model, grouped);
   }
-  return grouped;
+  // Copies, so that a caller reordering its lists cannot change the next caller's answer.
+  return new Map([...grouped].map(([module, tables]) => [module, [...tables]]));
 }
 
-/** The module owning an entity, or null. */
+/** The module owning an entity, or null: the first table of that entity, else the first module listing it. */
 export function moduleOfEntity(model: ArchitectureModel, entity: string): string | null {
-  const table = model.tables.find((t) => t.entity === entity);
-  if (table) return table.module;
-  return model.modules.find((m) => m.entities.includes(entity))?.name ?? null;
+  let owners = entityOwners.get(model);
+  if (!owners) {
+    const byTable = new Map<string, string>();
+    for (const table of model.tables) if (!byTable.has(table.entity)) byTable.set(table.entity, table.module);
+    const byModule = new Map<string, string>();
+    for (const module of model.modules) for (const name of module.entities) if (!byModule.has(name)) byModule.set(name, module.name);
+    owners = { byTable, byModule };
+    entityOwners.set(model, owners);
+  }
+  return owners.byTable.get(entity) ?? owners.byModule.get(entity) ?? null;
 }
 
 /** Sorted, de-duplicated names. */
@@ -93,19 +111,9 @@ export function decisionCaption(id: string, chosen: string): string {
   return `${id}: ${chosen}`;
 }
 
-/** The module that runs the flow: its actor when that is a module, else the owner of most written, then touched entities. */
-export function flowOwner(model: ArchitectureModel, flow: FlowModel): string | null {
-  if (flow.actorKind === 'module' && flow.actor !== null) return flow.actor;
-  for (const entities of [flow.writes, flow.touches]) {
-    const counts = new Map<string, number>();
-    for (const entity of entities) {
-      const module = moduleOfEntity(model, entity);
-      if (module !== null) counts.set(module, (counts.get(module) ?? 0) + 1);
-    }
-    const ranked = [...counts].sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0]));
-    if (ranked.length > 0) return ranked[0]![0];
-  }
-  return flow.consumers[0] ?? flow.modules[0] ?? null;
+/** The module that runs the flow, as the model decided it (the proposal and the ports name the same one). */
+export function flowOwner(_model: ArchitectureModel, flow: FlowModel): string | null {
+  return flow.owner;
 }
 
 /** The model's integrations; spec integrations the model does not (yet) describe are added with their spec facts. */

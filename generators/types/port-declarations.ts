@@ -5,7 +5,6 @@ import { camelCase, operationId as defaultOperationId } from '../../src/model/na
 import { compareNames } from '../../src/spec/normalize.js';
 import { NameAllocator } from '../api/name-allocator.js';
 import { keyColumn } from '../api/surface.js';
-import { flowOwner } from '../../src/passes/derived/flow-ownership.js';
 import { jsDocText, memberName, stringLiteral } from './ts-text.js';
 import type { TypeNames } from './type-names.js';
 
@@ -71,7 +70,7 @@ export function portDeclarations(model: ArchitectureModel, names: TypeNames): In
   const tables = new Map(names.tables.map((t) => [t.entity, t]));
   const flows = [...model.flows].sort((a, b) => compareNames(a.name, b.name));
   // The same owner the proposal names for the flow, so a flow sits in one port only.
-  const owners = new Map(model.spec.flows.map((f) => [f.name, flowOwner(model.spec, f)]));
+  const owners = new Map(model.flows.map((f) => [f.name, f.owner]));
   return [...names.ports.entries()].map(([module, portName]) => {
     const methodNames = new NameAllocator();
     const methods: Method[] = [];

@@ -205,6 +205,8 @@ export interface FlowModel {
   consumers: string[];
   /** Modules owning the touched entities, sorted. */
   modules: string[];
+  /** The module that runs the flow (its actor when that is a module, else the owner of most written entities). */
+  owner: string;
   event: string | null;
   schedule: string | null;
   ratePerSecNow: number | null;

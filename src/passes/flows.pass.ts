@@ -5,7 +5,7 @@ import { compareNames } from '../spec/normalize.js';
 import type { NormalizedFlow, NormalizedSpec } from '../spec/normalized.js';
 import { isSynchronous, planBudgets } from './derived/call-budgets.js';
 import { choiceOr } from './derived/decision-lookup.js';
-import { touchedModules } from './derived/flow-ownership.js';
+import { flowOwner, touchedModules } from './derived/flow-ownership.js';
 import { rateAtHorizon } from './derived/projection.js';
 import { definePass } from './pass.js';
 
@@ -40,6 +40,7 @@ export function buildFlows(model: ArchitectureModel): FlowModel[] {
     calls: [...flow.calls],
     consumers: [...flow.consumers],
     modules: touchedModules(spec, flow),
+    owner: flowOwner(spec, flow),
     event: model.events.find((e) => e.flow === flow.name)?.name ?? null,
     schedule: flow.schedule ?? null,
     ratePerSecNow: flow.rate_per_sec ?? null,
