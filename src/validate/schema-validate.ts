@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { validate } from './generated/system-validator.js';
 import type { DiagnosticCollector } from '../diagnostics/diagnostic.js';
 import { findNode, type SourceSpan } from '../load/locator.js';
+import { MAX_SCHEMA_DIAGNOSTICS } from '../load/limits.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { packageRoot } from '../package-root.js';
 import { didYouMean } from './suggest.js';
@@ -310,6 +311,7 @@ export function validateSchema(loaded: LoadedSpec, report: DiagnosticCollector):
     if (seen.has(key)) continue;
     seen.add(key);
     reportOne(error, loaded, report);
+    if (seen.size >= MAX_SCHEMA_DIAGNOSTICS) break;
   }
   return false;
 }
