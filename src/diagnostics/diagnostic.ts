@@ -27,9 +27,16 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Source order first, then code: output never depends on the order checks ran in. */
+/** Source order first, then code: output never depends on the order checks ran in. Exact repeats are dropped. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) =>
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.file}|${d.span?.start ?? -1}|${d.span?.end ?? -1}|${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) =>
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
     || (a.span?.start ?? -1) - (b.span?.start ?? -1)
     || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)

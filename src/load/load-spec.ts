@@ -171,7 +171,9 @@ export function loadSpec(file: string, bytes: Uint8Array): LoadResult {
     const code = YAML_ERROR_CODES[error.code] ?? 'ARC0101';
     const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
     if (code === 'ARC0102') {
-      report.report(code, { key: text.slice(error.pos[0], error.pos[1]).trim() || '?' }, span);
+      // yaml's range may cover only the key's first character: read the whole key token from the source.
+      const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#\s][^:#]*?)(?=\s*:)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+      report.report(code, { key: key || text.slice(error.pos[0], error.pos[1]).trim() || '?' }, span);
     } else if (code === 'ARC0103') {
       report.report(code, {}, span);
     } else {

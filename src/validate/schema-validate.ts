@@ -146,7 +146,9 @@ function schemaForInstance(segments: readonly Segment[], value: unknown): JsonSc
     for (let guard = 0; node && guard < 8; guard++) {
       node = resolveRef(node);
       const condition = node?.['if'] as JsonSchema | undefined;
-      if (!condition || !node?.['then'] || !node['else']) break;
+      // Only a schema that is nothing but its branches (Access) is replaced by one; conditions on a schema with
+      // its own properties (Field, Flow) only add requirements, and its properties must stay visible.
+      if (!condition || !node?.['then'] || !node['else'] || node['properties']) break;
       node = (ifHolds(condition, current) ? node['then'] : node['else']) as JsonSchema;
     }
   };

@@ -89,3 +89,14 @@ test('loadSpec keeps the document for later location lookups', () => {
   expect(result.loaded?.locator.position('modules.core.name')).toEqual({ line: 4, column: 11 });
   expect(result.loaded?.locator.position('system.summary')).toEqual({ line: 2, column: 32 });
 });
+
+test('a duplicate key is named in full, not by its first character', () => {
+  const result = compileBytes('system.yaml', utf8('archc: 1\nsystem:\n  name: a\n  summary: x\n  summary: y\nmodules: [{ name: core }]\n'), { decide: false });
+  expect(result.diagnostics.map((d) => d.message)).toEqual(['duplicate key "summary": each key may appear once in a mapping']);
+});
+
+test('an unknown key inside a field suggests the field key it resembles', () => {
+  const spec = `${minimal}entities:\n  - name: X\n    module: core\n    fields:\n      - { name: id, type: uuid, key: true, uniq: true }\n`;
+  const result = compileBytes('system.yaml', utf8(spec), { decide: false });
+  expect(result.diagnostics.map((d) => d.message)).toEqual(['unknown key "uniq" in entities.X.fields.id; did you mean "unique"?']);
+});
