@@ -2,22 +2,48 @@
 import { packageVersion } from '../package-root.js';
 import { UsageError } from './args.js';
 import { ExitCode, processIo, type CliIo } from './io.js';
-import { buildAction, buildHelp } from './actions/build.js';
-import { checkAction, checkHelp } from './actions/check.js';
-import { diffAction, diffHelp } from './actions/diff.js';
-import { explainAction, explainHelp } from './actions/explain.js';
-import { initAction, initHelp } from './actions/init.js';
-import { validateAction, validateHelp } from './actions/validate.js';
 
 type Action = (argv: string[], io: CliIo) => Promise<number>;
 
-const commands: Record<string, { action: Action; help: string; summary: string }> = {
-  build: { action: buildAction, help: buildHelp, summary: 'compile system.yaml into the design outputs (default ./out)' },
-  check: { action: checkAction, help: checkHelp, summary: 'fail when committed outputs differ from what build would write (for CI)' },
-  diff: { action: diffAction, help: diffHelp, summary: 'design-level diff of two specs, or of the spec against a git ref (--base)' },
-  explain: { action: explainAction, help: explainHelp, summary: 'explain one decision (or --all) with the spec lines that drove it' },
-  init: { action: initAction, help: initHelp, summary: 'write a commented starter system.yaml' },
-  validate: { action: validateAction, help: validateHelp, summary: 'check system.yaml and print located diagnostics' },
+interface LoadedCommand {
+  action: Action;
+  help: string;
+}
+
+// Each verb's module is imported only when that verb runs: `archc validate` must not pay for loading the emitters.
+const commands: Record<string, { load: () => Promise<LoadedCommand>; summary: string }> = {
+  build: {
+    load: async () => { const m = await import('./actions/build.js'); return { action: m.buildAction, help: m.buildHelp }; },
+    summary: 'compile system.yaml into the design outputs (default ./out)',
+  },
+  check: {
+    load: async () => { const m = await import('./actions/check.js'); return { action: m.checkAction, help: m.checkHelp }; },
+    summary: 'fail when committed outputs differ from what build would write (for CI)',
+  },
+  diff: {
+    load: async () => { const m = await import('./actions/diff.js'); return { action: m.diffAction, help: m.diffHelp }; },
+    summary: 'design-level diff of two specs, or of the spec against a git ref (--base)',
+  },
+  explain: {
+    load: async () => { const m = await import('./actions/explain.js'); return { action: m.explainAction, help: m.explainHelp }; },
+    summary: 'explain one decision (or --all) with the spec lines that drove it',
+  },
+  init: {
+    load: async () => { const m = await import('./actions/init.js'); return { action: m.initAction, help: m.initHelp }; },
+    summary: 'write a commented starter system.yaml',
+  },
+  migrate: {
+    load: async () => { const m = await import('./actions/migrate.js'); return { action: m.migrateAction, help: m.migrateHelp }; },
+    summary: 'PostgreSQL migration between two specs (expand/contract; drops need --allow-destructive)',
+  },
+  validate: {
+    load: async () => { const m = await import('./actions/validate.js'); return { action: m.validateAction, help: m.validateHelp }; },
+    summary: 'check system.yaml and print located diagnostics',
+  },
+  verify: {
+    load: async () => { const m = await import('./actions/verify.js'); return { action: m.verifyAction, help: m.verifyHelp }; },
+    summary: 'run archc\'s own checks on built outputs (SQL, API, diagrams, types) for review',
+  },
 };
 
 export const mainHelp = `archc — requirements in (system.yaml), reviewed backend design out.
@@ -37,7 +63,7 @@ Exit codes: 0 ok (warnings allowed), 1 input errors, 2 usage errors.
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '-h' || verb === '--help' || verb === 'help') {
-    if (verb === 'help' && rest[0] && commands[rest[0]]) io.stdout(commands[rest[0]]!.help);
+    if (verb === 'help' && rest[0] && commands[rest[0]]) io.stdout((await commands[rest[0]]!.load()).help);
     else io.stdout(mainHelp);
     return verb === undefined ? ExitCode.usage : ExitCode.ok;
   }
@@ -51,7 +77,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return ExitCode.usage;
   }
   try {
-    return await command.action(rest, io);
+    const { action } = await command.load();
+    return await action(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`archc ${verb}: ${error.message}\n`);

@@ -24,6 +24,25 @@ export const diagnosticMessages = {
   ARC0007: { name: 'render-failed', severity: 'error', message: 'diagram {diagram} could not be rendered: {reason}' },
   // #endregion
 
+  // #region archc verify: checks on built outputs (ARC0020–ARC0039)
+  ARC0020: { name: 'verify-sql-failed', severity: 'error', message: 'PostgreSQL rejects this statement ({sqlstate}): {detail}' },
+  ARC0021: { name: 'verify-openapi-problem', severity: 'error', message: 'OpenAPI lint rule {rule}: {detail}' },
+  ARC0022: { name: 'verify-openapi-warning', severity: 'warning', message: 'OpenAPI lint rule {rule}: {detail}' },
+  ARC0023: { name: 'verify-graphql-invalid', severity: 'error', message: 'not a valid GraphQL schema: {detail}' },
+  ARC0024: { name: 'verify-proto-invalid', severity: 'error', message: 'not valid proto3: {detail}' },
+  ARC0025: { name: 'verify-mermaid-parse', severity: 'error', message: 'Mermaid cannot parse this diagram: {detail}' },
+  ARC0026: { name: 'verify-types-error', severity: 'error', message: 'TypeScript TS{tscode}: {detail}' },
+  ARC0027: { name: 'verify-out-missing', severity: 'error', message: '{path} {reason}: run archc build first' },
+  ARC0028: { name: 'verify-stale', severity: 'warning', message: 'output is {state} (not what archc build writes for {spec}): rebuild before reviewing' },
+  ARC0029: { name: 'verify-check-failed', severity: 'error', message: 'the {check} check could not run: {reason}' },
+  // #endregion
+
+  // #region archc migrate: migrations between two specs (ARC0040–ARC0049)
+  ARC0040: { name: 'migrate-destructive-skipped', severity: 'warning', message: 'skipped destructive step: {what} ({why}); it is printed as a comment: run with --allow-destructive once no deployed release needs it' },
+  ARC0041: { name: 'migrate-no-backfill-value', severity: 'warning', message: '{column} becomes NOT NULL but has no default to backfill existing rows with: SET NOT NULL fails while a row holds NULL' },
+  ARC0042: { name: 'migrate-manual-step', severity: 'warning', message: 'not migrated: {what}: {why}' },
+  // #endregion
+
   // #region YAML loading
   ARC0101: { name: 'yaml-syntax', severity: 'error', message: 'YAML syntax error: {detail}' },
   ARC0102: { name: 'duplicate-key', severity: 'error', message: 'duplicate key "{key}": each key may appear once in a mapping' },

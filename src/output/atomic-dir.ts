@@ -1,7 +1,7 @@
 // Replaces an output directory atomically: write a sibling, then two renames. A run killed between the renames
 // leaves the previous directory beside the target; the next run restores it before doing anything else.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Marks a directory archc wrote, so it may be replaced without --force. */
 export const MARKER_FILE = '.archc';
@@ -39,12 +39,17 @@ export function recoverInterruptedSwap(outDir: string): 'restored' | 'cleaned' |
   return action;
 }
 
-/** An absent, empty or marked directory may be replaced; anything else needs --force. */
+/**
+ * An absent, empty or marked directory may be replaced; anything else (a file, an unmarked directory) needs --force.
+ * The marker counts only as a regular file: a symlink named .archc proves nothing about who wrote the directory.
+ * A symlinked --out is judged by the directory it points to, but replacing it replaces the link, never that directory.
+ */
 export function mayReplace(outDir: string): boolean {
   const target = resolve(outDir);
   if (!existsSync(target)) return true;
+  if (!statSync(target).isDirectory()) return false;
   const entries = readdirSync(target);
-  return entries.length === 0 || entries.includes(MARKER_FILE);
+  return entries.length === 0 || (entries.includes(MARKER_FILE) && lstatSync(join(target, MARKER_FILE)).isFile());
 }
 
 /** Joins a relative output path under a root, refusing anything that would escape it. */
@@ -54,7 +59,8 @@ export function containedPath(root: string, relativePath: string): string {
   }
   const full = resolve(root, relativePath);
   const rel = relative(root, full);
-  if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) {
+  // A `..` segment escapes; a name that merely starts with dots (`..x`) does not.
+  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) {
     throw new Error(`archc bug: output path "${relativePath}" escapes the output directory`);
   }
   return full;

@@ -1,8 +1,7 @@
 // `archc check [spec] [--out dir]`: for CI — fails when the committed outputs differ from what build would write.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { compileFile } from '../../compile.js';
 import { MARKER_CONTENT, MARKER_FILE } from '../../output/atomic-dir.js';
+import { compareOutputs } from '../../output/compare-outputs.js';
 import { generateAll } from '../../../generators/index.js';
 import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
 import { ExitCode, type CliIo } from '../io.js';
@@ -27,37 +26,8 @@ depend on the browser and fonts.
 Exit codes: 0 current, 1 outputs differ or input errors, 2 usage errors.
 `;
 
-export interface OutputComparison {
-  stale: string[];
-  missing: string[];
-  extra: string[];
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d)) {
-      const full = join(d, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out.sort();
-}
-
-/** Compares expected file contents with a directory; `.svg` files are left to the renderer's hash check. */
-export function compareOutputs(expected: ReadonlyMap<string, string>, dir: string): OutputComparison {
-  const present = new Set(listFiles(dir).filter((f) => !f.endsWith('.svg')));
-  const result: OutputComparison = { stale: [], missing: [], extra: [] };
-  for (const [path, content] of [...expected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!present.has(path)) result.missing.push(path);
-    else if (readFileSync(join(dir, path), 'utf8') !== content) result.stale.push(path);
-    present.delete(path);
-  }
-  result.extra = [...present].sort();
-  return result;
-}
+// Re-exported: the comparison moved to src/output/ so that `archc verify` shares it.
+export { compareOutputs, type OutputComparison } from '../../output/compare-outputs.js';
 
 export async function checkAction(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...diagnosticOptions, out: { type: 'string' } } as const);
