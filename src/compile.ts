@@ -1,13 +1,12 @@
-// The pipeline as one function: read → load → validate → normalize → decide. No output is written here.
-import { readFileSync, statSync } from 'node:fs';
-import { DiagnosticCollector, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+// The pipeline as one function: read → load → validate (check-spec.ts) → normalize → decide. No output is written here.
+export { readSpecBytes } from './check-spec.js';
+import { checkSpecBytes, readSpecBytes } from './check-spec.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diagnosticMessages, type DiagnosticCode } from './diagnostics/messages.js';
-import { MAX_SPEC_BYTES } from './load/limits.js';
-import { loadSpec, type LoadedSpec } from './load/load-spec.js';
+import type { LoadedSpec } from './load/load-spec.js';
 import type { ArchitectureModel } from './model/types.js';
 import { runPasses } from './passes/index.js';
 import { normalizeSpec } from './spec/normalize.js';
-import { validateSpec } from './validate/validate-spec.js';
 
 export interface CompileResult {
   loaded: LoadedSpec | null;
@@ -15,27 +14,6 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** Source texts by file, for printing positions. */
   sources: Map<string, string>;
-}
-
-/** Reads a spec file, reporting a missing, unreadable or oversized file as ARC0001 / ARC0105. */
-export function readSpecBytes(file: string): { bytes: Uint8Array | null; diagnostics: Diagnostic[] } {
-  const report = new DiagnosticCollector(file);
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) {
-      report.report('ARC0001', { path: file, reason: 'it is a directory' });
-      return { bytes: null, diagnostics: report.items };
-    }
-    if (stat.size > MAX_SPEC_BYTES) {
-      report.report('ARC0105', { size: stat.size, limit: MAX_SPEC_BYTES });
-      return { bytes: null, diagnostics: report.items };
-    }
-    return { bytes: readFileSync(file), diagnostics: [] };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    report.report('ARC0001', { path: file, reason: code === 'ENOENT' ? 'no such file' : code ?? String(error) });
-    return { bytes: null, diagnostics: report.items };
-  }
 }
 
 /** Weak constraints the passes challenged become warnings located at the spec path they name. */
@@ -50,26 +28,18 @@ function challengeDiagnostics(model: ArchitectureModel, loaded: LoadedSpec): Dia
 }
 
 export interface CompileOptions {
-  /** Run the decision passes (build, explain); validate runs them too, for the challenges. */
+  /** Run the decision passes (build, explain, check, diff); false stops after validation. */
   decide: boolean;
 }
 
 export function compileBytes(file: string, bytes: Uint8Array, options: CompileOptions): CompileResult {
-  const sources = new Map<string, string>();
-  const load = loadSpec(file, bytes);
-  if (load.loaded) sources.set(file, load.loaded.text);
-  else sources.set(file, new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-  if (!load.loaded || hasErrors(load.diagnostics)) {
-    return { loaded: load.loaded, model: null, diagnostics: sortDiagnostics(load.diagnostics), sources };
+  const checked = checkSpecBytes(file, bytes);
+  if (!checked.loaded || !checked.spec || !options.decide) {
+    return { loaded: checked.loaded, model: null, diagnostics: checked.diagnostics, sources: checked.sources };
   }
-  const validation = validateSpec(load.loaded);
-  const diagnostics = [...load.diagnostics, ...validation.diagnostics];
-  if (!validation.spec || !options.decide) {
-    return { loaded: load.loaded, model: null, diagnostics: sortDiagnostics(diagnostics), sources };
-  }
-  const model = runPasses(normalizeSpec(validation.spec), load.loaded.locator);
-  diagnostics.push(...challengeDiagnostics(model, load.loaded));
-  return { loaded: load.loaded, model, diagnostics: sortDiagnostics(diagnostics), sources };
+  const model = runPasses(normalizeSpec(checked.spec), checked.loaded.locator);
+  const diagnostics = sortDiagnostics([...checked.diagnostics, ...challengeDiagnostics(model, checked.loaded)]);
+  return { loaded: checked.loaded, model, diagnostics, sources: checked.sources };
 }
 
 export function compileFile(file: string, options: CompileOptions): CompileResult {

@@ -1,5 +1,6 @@
-// `archc validate [spec]`: load and check a spec; pays only for yaml + ajv (+ the light decision passes).
-import { compileFile } from '../../compile.js';
+// `archc validate [spec]`: load and check a spec; pays only for yaml + ajv (no decision passes, no emitters).
+// The engine's challenges to weak constraints (ARC04xx) are reported by `archc build`.
+import { checkSpecFile } from '../../check-spec.js';
 import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
@@ -18,6 +19,8 @@ Options:
   --warnings-as-errors    exit 1 when there are warnings
   -h, --help              show this help
 
+Checks YAML, the schema and the semantic rules. Challenges to weak constraints (missing scale targets,
+consistency requirements, compliance …) come from the decision engine: \`archc build\` reports them.
 Exit codes: 0 valid (warnings allowed), 1 input errors, 2 usage errors.
 `;
 
@@ -30,7 +33,7 @@ export async function validateAction(argv: string[], io: CliIo): Promise<number>
   atMostPositionals(positionals, 1, validateUsage);
   const format = outputFormat(values.format);
   const file = positionals[0] ?? 'system.yaml';
-  const result = compileFile(file, { decide: true });
+  const result = checkSpecFile(file);
   printDiagnostics(io, result.diagnostics, result.sources, format);
   const code = exitCodeFor(result.diagnostics, values['warnings-as-errors'] ?? false);
   if (format === 'human' && code === ExitCode.ok && result.diagnostics.length === 0) io.stderr(`${file}: valid\n`);
