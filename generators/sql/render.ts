@@ -38,21 +38,23 @@ export function renderSchema(model: ArchitectureModel): string {
 }
 
 function schemaLines(context: SqlContext): string[] {
-  const modules = new Map(context.model.modules.map((m) => [m.schema, m] as const));
   return schemasOf(context.model).flatMap((schema) => {
-    const module = modules.get(schema);
-    const lines = [`CREATE SCHEMA ${quoteIdent(schema)};`];
-    if (module !== undefined) {
-      const about = [`Module ${module.name}`, module.description.trim() || module.responsibility.trim()].filter((s) => s !== '').join(': ');
-      const owner = module.owner === null ? '' : ` Owner: ${module.owner}.`;
-      lines.push(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(`${sentence(about)}${owner}`)};`);
-    }
-    return lines;
+    const comment = schemaCommentLine(context, schema);
+    return [`CREATE SCHEMA ${quoteIdent(schema)};`, ...(comment === null ? [] : [comment])];
   });
 }
 
+/** COMMENT ON SCHEMA for a module's schema, or null for a schema no module owns. */
+export function schemaCommentLine(context: SqlContext, schema: string): string | null {
+  const module = context.model.modules.find((m) => m.schema === schema);
+  if (module === undefined) return null;
+  const about = [`Module ${module.name}`, module.description.trim() || module.responsibility.trim()].filter((s) => s !== '').join(': ');
+  const owner = module.owner === null ? '' : ` Owner: ${module.owner}.`;
+  return `COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(`${sentence(about)}${owner}`)};`;
+}
+
 /** Foreign-key dependency order over every table, ties by `schema.table`. */
-function tableOrder(context: SqlContext): string[] {
+export function tableOrder(context: SqlContext): string[] {
   const nodes = [...context.tables.values()].map((table) => ({
     key: tableKey(table.schema, table.name),
     references: columnsOf(context, table).flatMap((column) => {

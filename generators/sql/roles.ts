@@ -5,7 +5,7 @@ import { compareNames } from '../../src/spec/normalize.js';
 import { schemasOf, type SqlContext } from './context.js';
 import { commentLines, dollarQuote, qualified, quoteIdent, quoteLiteral } from './sql-text.js';
 
-type DbRole = SecurityModel['dbRoles'][number];
+export type DbRole = SecurityModel['dbRoles'][number];
 type Privilege = NonNullable<DbRole['privileges']>[number];
 
 const ACTION_ORDER = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const;
@@ -20,25 +20,30 @@ export function roleLines(context: SqlContext): string[] {
   if (roles.length === 0) return [];
   const lines = commentLines('Database roles (least privilege): services log in as members of these roles, never as the owner.');
   for (const role of roles) {
-    const name = shortenIdentifier(role.name);
-    const body = [
-      '',
-      'BEGIN',
-      `  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(name)}) THEN`,
-      `    CREATE ROLE ${quoteIdent(name)} NOLOGIN;`,
-      '  END IF;',
-      'END',
-      '',
-    ].join('\n');
-    if (role.grants.trim() !== '') lines.push(...commentLines(`${role.name}: ${role.grants.trim()}`));
-    lines.push(`DO ${dollarQuote(body)};`);
+    lines.push(...roleCreateLines(role));
     lines.push(...grantLines(context, role));
   }
   return lines;
 }
 
+/** The role's grants as a comment, then a DO block creating it unless the cluster already has it. */
+export function roleCreateLines(role: DbRole): string[] {
+  const name = shortenIdentifier(role.name);
+  const body = [
+    '',
+    'BEGIN',
+    `  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(name)}) THEN`,
+    `    CREATE ROLE ${quoteIdent(name)} NOLOGIN;`,
+    '  END IF;',
+    'END',
+    '',
+  ].join('\n');
+  const about = role.grants.trim() === '' ? [] : commentLines(`${role.name}: ${role.grants.trim()}`);
+  return [...about, `DO ${dollarQuote(body)};`];
+}
+
 /** GRANTs for the role's privileges on objects this script creates (anything else is left to the comment). */
-function grantLines(context: SqlContext, role: DbRole): string[] {
+export function grantLines(context: SqlContext, role: DbRole): string[] {
   const schemas = new Set(schemasOf(context.model));
   if (context.audit !== null) schemas.add(context.audit.schema);
   const exists = (p: Privilege): boolean => schemas.has(p.schema) && (p.table === null || tableExists(context, p.schema, p.table));

@@ -98,6 +98,7 @@ export const diagnosticMessages = {
   ARC0319: { name: 'duplicate-pin', severity: 'error', message: 'decision "{id}" is pinned more than once' },
   ARC0320: { name: 'key-type', severity: 'error', message: 'key field {entity}.{field} has type {type}; a key is uuid, string, int or bigint' },
   ARC0321: { name: 'search-field-type', severity: 'warning', message: '{where}: field "{name}" of type {type} is not text; full-text search works on string and text fields' },
+  ARC0322: { name: 'default-type', severity: 'error', message: '{where}: default {value} does not fit type {type}; write {expected}' },
   // #endregion
 
   // #region decision engine challenges (weak constraints, overridden preferences, pins)

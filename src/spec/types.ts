@@ -406,7 +406,7 @@ export interface Entity {
    */
   api?: ApiOperation[];
   /**
-   * The entity's previous name, so migrations rename the table.
+   * The entity's previous name: archc migrate copies the table's rows into the new table (the old one is dropped only after the compatibility window).
    */
   renamed_from?: string;
 }
@@ -459,7 +459,7 @@ export interface Field {
    */
   description?: string;
   /**
-   * The field's previous name, so migrations rename the column.
+   * The field's previous name: archc migrate copies the column's data into the new column (the old one is dropped only after the compatibility window).
    */
   renamed_from?: string;
 }
