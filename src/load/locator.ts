@@ -73,6 +73,26 @@ export function findNode(doc: Document, segments: readonly Segment[]): Found | n
   return { key: keyNode, value: (value ?? null) as Node | null };
 }
 
+/** Index of each list's items by name (first occurrence wins, as a scan would find), built once per list. */
+const nameIndexes = new WeakMap<object, Map<string, number>>();
+
+function itemIndexByName(seq: { items: unknown[] }, nameKey: string, doc: Document): Map<string, number> {
+  let index = nameIndexes.get(seq);
+  if (!index) {
+    index = new Map();
+    for (let k = 0; k < seq.items.length; k++) {
+      const it = resolveAlias(seq.items[k], doc);
+      if (!isMap(it)) continue;
+      const v = it.get(nameKey, true);
+      if (!isScalar(v)) continue;
+      const name = String(v.value);
+      if (!index.has(name)) index.set(name, k);
+    }
+    nameIndexes.set(seq, index);
+  }
+  return index;
+}
+
 /** Turns a dotted spec path into document segments, looking list items up by their name. */
 export function dottedToSegments(doc: Document, dotted: string): Segment[] | null {
   const parts = dotted.split('.');
@@ -87,12 +107,7 @@ export function dottedToSegments(doc: Document, dotted: string): Segment[] | nul
       let matched = false;
       for (let j = parts.length; j > i && !matched; j--) {
         const candidate = parts.slice(i, j).join('.');
-        const index = seq.items.findIndex((item: unknown) => {
-          const it = resolveAlias(item, doc);
-          if (!isMap(it)) return false;
-          const v = it.get(nameKey, true);
-          return isScalar(v) && String(v.value) === candidate;
-        });
+        const index = itemIndexByName(seq, nameKey, doc).get(candidate) ?? -1;
         if (index >= 0) {
           segments.push(index);
           current = seq.items[index];
@@ -122,7 +137,19 @@ export function dottedToSegments(doc: Document, dotted: string): Segment[] | nul
 }
 
 export function createLocator(text: string, doc: Document, lineCounter: LineCounter): SpecLocator {
+  // The document is never modified after loading, so each path's answer can be remembered.
+  const spans = new Map<string, SourceSpan | null>();
   const span = (path: string, part: 'key' | 'value' = 'value'): SourceSpan | null => {
+    const memoKey = `${part}:${path}`;
+    let result = spans.get(memoKey);
+    if (result === undefined) {
+      result = computeSpan(path, part);
+      spans.set(memoKey, result);
+    }
+    // A copy, so that a caller adjusting its span cannot change later answers.
+    return result && { start: result.start, end: result.end };
+  };
+  const computeSpan = (path: string, part: 'key' | 'value'): SourceSpan | null => {
     const segments = path === '' ? [] : dottedToSegments(doc, path);
     if (!segments) return null;
     const found = findNode(doc, segments);

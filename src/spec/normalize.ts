@@ -14,6 +14,18 @@ export function sortedSet<T extends string>(items: readonly T[] | undefined): T[
   return [...new Set(items ?? [])].sort(compareNames);
 }
 
+/**
+ * A copy of a record with its keys in the contract's order (absent keys left out), so the order the author wrote
+ * them in never reaches model.json.
+ */
+function inContractOrder<T extends object>(value: T | undefined, order: readonly (keyof T)[]): T {
+  const out = {} as T;
+  for (const key of order) {
+    if (value !== undefined && value[key] !== undefined) out[key] = value[key];
+  }
+  return out;
+}
+
 function byName<T extends { name: string }>(items: T[]): T[] {
   return items.sort((a, b) => compareNames(a.name, b.name));
 }
@@ -52,7 +64,7 @@ function normalizeEntity(entity: Entity): NormalizedEntity {
     api: sortedSet(entity.api),
   };
   if (entity.description !== undefined) out.description = entity.description;
-  if (entity.volume !== undefined) out.volume = { ...entity.volume };
+  if (entity.volume !== undefined) out.volume = inContractOrder(entity.volume, ['rows', 'rows_per_day']);
   if (entity.retention !== undefined) out.retention = { days: entity.retention.days, then: entity.retention.then ?? 'archive' };
   if (entity.renamed_from !== undefined) out.renamed_from = entity.renamed_from;
   return out;
@@ -119,11 +131,14 @@ export function normalizeSpec(spec: SystemSpec): NormalizedSpec {
       non_goals: [...(spec.system.non_goals ?? [])],
       deliverable: spec.system.deliverable ?? 'proposal',
     },
-    team: { ...spec.team },
-    traffic: { ...spec.traffic, spiky: spec.traffic?.spiky ?? false },
-    targets: { ...spec.targets },
+    team: inContractOrder(spec.team, ['engineers', 'teams']),
+    traffic: {
+      ...inContractOrder(spec.traffic, ['users', 'peak_rps', 'read_ratio', 'growth_per_year', 'horizon_years']),
+      spiky: spec.traffic?.spiky ?? false,
+    },
+    targets: inContractOrder(spec.targets, ['availability', 'latency_p99_ms', 'rpo_minutes', 'rto_minutes']),
     data: { compliance: sortedSet(spec.data?.compliance), residency: sortedSet(spec.data?.residency) },
-    tenancy: { ...spec.tenancy, model: spec.tenancy?.model ?? 'single' },
+    tenancy: { model: spec.tenancy?.model ?? 'single', ...inContractOrder(spec.tenancy, ['tenants', 'isolation']) },
     auth: {
       identity: sortedSet(identity === undefined ? [] : Array.isArray(identity) ? identity : [identity]),
       roles: sortedSet(spec.auth?.roles),
@@ -137,7 +152,7 @@ export function normalizeSpec(spec: SystemSpec): NormalizedSpec {
     current: spec.current === undefined ? null : {
       ...(spec.current.summary !== undefined ? { summary: spec.current.summary } : {}),
       pain: [...(spec.current.pain ?? [])],
-      components: (spec.current.components ?? []).map((c) => ({ ...c })),
+      components: (spec.current.components ?? []).map((c) => inContractOrder(c, ['name', 'kind', 'tech'])),
       ...(spec.current.downtime_minutes !== undefined ? { downtime_minutes: spec.current.downtime_minutes } : {}),
     },
     decisions: (spec.decisions ?? [])

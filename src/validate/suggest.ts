@@ -1,4 +1,5 @@
 // "Did you mean" suggestions by edit distance.
+import { MAX_SUGGESTION_CANDIDATES } from '../load/limits.js';
 
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -14,16 +15,23 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate within a third of the word's length (at least 2 edits), ties by name. */
+/**
+ * The closest candidate within a third of the word's length (at least 2 edits), ties by name. None among more
+ * than MAX_SUGGESTION_CANDIDATES candidates: the search is quadratic over a spec's unknown names.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | null {
+  const names = [...candidates];
+  if (names.length > MAX_SUGGESTION_CANDIDATES) return null;
   const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: { name: string; distance: number } | null = null;
-  for (const name of candidates) {
+  for (const name of names) {
+    if (Math.abs(name.length - word.length) > limit) continue; // the distance is at least the length difference
     const distance = editDistance(lower, name.toLowerCase());
     if (!best || distance < best.distance || (distance === best.distance && name < best.name)) best = { name, distance };
   }
   if (!best) return null;
-  return best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.name : null;
+  return best.distance <= limit ? best.name : null;
 }
 
 /** Formats a suggestion suffix for messages: `; did you mean "x"?` or ''. */

@@ -6,6 +6,7 @@ import { decisionPinsCheck } from './decision-pins.check.js';
 import { dependencyCycleCheck } from './dependency-cycle.check.js';
 import { entityKeyCheck } from './entity-key.check.js';
 import { entityModuleCheck } from './entity-module.check.js';
+import { fieldDefaultsCheck } from './field-defaults.check.js';
 import { enumValuesCheck } from './enum-values.check.js';
 import { flowActorCheck } from './flow-actor.check.js';
 import { flowReferencesCheck } from './flow-references.check.js';
@@ -29,6 +30,7 @@ export const semanticChecks: readonly SemanticCheck[] = [
   reservedNamesCheck,
   vagueModuleNamesCheck,
   enumValuesCheck,
+  fieldDefaultsCheck,
   entityKeyCheck,
   decisionPinsCheck,
 ];
