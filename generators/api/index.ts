@@ -9,7 +9,8 @@ import { buildProto } from './proto.js';
 async function openApiFile(model: ArchitectureModel): Promise<OutputFile> {
   // yaml is loaded here so that commands that never emit (validate) do not pay for it.
   const { stringify } = await import('yaml');
-  const content = stringify(buildOpenApiDocument(model), { lineWidth: 0, aliasDuplicateObjects: false });
+  // directives: false only skips yaml's walk of the whole tree looking for tag directives; a fresh document has none.
+  const content = stringify(buildOpenApiDocument(model), { lineWidth: 0, aliasDuplicateObjects: false, directives: false });
   return { path: 'openapi.yaml', content };
 }
 
