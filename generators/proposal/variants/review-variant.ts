@@ -9,8 +9,19 @@ import { bottleneckBlocks, thresholdRows } from '../sections/performance-section
 import { crossCuttingSection } from './cross-cutting.js';
 import { operabilityGaps, securityGaps, type Gap } from './review-gaps.js';
 
+/** The design the findings refer to: every catalogue decision that adds a component (consistency is per flow). */
+function designUnderReview(ctx: ProposalContext): string {
+  const decisions = ctx.model.decisions.filter((d) => !d.id.startsWith('consistency.') && d.id !== 'shape' && d.choice !== 'none');
+  if (decisions.length === 0) return '';
+  return ` Design decisions: ${decisions.map((d) => `${code(d.id)}: ${code(d.choice)}`).join(', ')} (each with its ADR under [decisions/](decisions/README.md)).`;
+}
+
 /** The line under the H1 naming what is reviewed. */
 export function reviewSubject(ctx: ProposalContext): string {
+  return `${reviewedSystem(ctx)}${designUnderReview(ctx)}`;
+}
+
+function reviewedSystem(ctx: ProposalContext): string {
   const current = ctx.model.spec.current;
   if (current !== null) {
     const components = current.components.map((c) => `${code(c.name)} (${c.kind}${c.tech === undefined ? '' : `, ${inline(c.tech)}`})`);
