@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { cachingCompilerHost, STRICT_COMPILER_OPTIONS } from '../helpers/typescript-compile.js';
 import { parse } from 'yaml';
 import { typesGenerator } from '../../generators/types/index.js';
 import type { OutputFile } from '../../generators/generator.js';
@@ -14,23 +15,6 @@ import { largeModel } from '../fixtures/models/types-large.js';
 import { fixtureModel } from '../fixtures/models/api-builder.js';
 import fc from 'fast-check';
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  noEmit: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ['lib.es2022.d.ts'], types: [], noUnusedLocals: true, skipLibCheck: true,
-};
-
-/** A compiler host that parses TypeScript's own lib files once for all programs (they dominate compile time). */
-const libCache = new Map<string, ts.SourceFile | undefined>();
-function cachingHost(): ts.CompilerHost {
-  const host = ts.createCompilerHost(COMPILER_OPTIONS);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.includes('/node_modules/typescript/lib/')) return read(fileName, languageVersion, onError, shouldCreate);
-    if (!libCache.has(fileName)) libCache.set(fileName, read(fileName, languageVersion, onError, shouldCreate));
-    return libCache.get(fileName);
-  };
-  return host;
-}
 
 /** Writes the files to a fresh directory and type-checks them with the real compiler (strict, no emit). */
 function compile(files: OutputFile[]): string[] {
@@ -41,7 +25,7 @@ function compile(files: OutputFile[]): string[] {
       mkdirSync(join(dir, file.path, '..'), { recursive: true });
       writeFileSync(join(dir, file.path), file.content);
     }
-    const program = ts.createProgram(files.map((f) => join(dir, f.path)), COMPILER_OPTIONS, cachingHost());
+    const program = ts.createProgram(files.map((f) => join(dir, f.path)), STRICT_COMPILER_OPTIONS, cachingCompilerHost());
     return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName.slice(dir.length) ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

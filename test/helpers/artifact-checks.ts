@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { cachingCompilerHost, STRICT_COMPILER_OPTIONS } from './typescript-compile.js';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { buildSchema } from 'graphql';
 import protobuf from 'protobufjs';
@@ -70,23 +71,6 @@ export async function apiArtifactErrors(files: readonly OutputFile[]): Promise<s
   return errors;
 }
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  noEmit: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ['lib.es2022.d.ts'], types: [], noUnusedLocals: true, skipLibCheck: true,
-};
-
-/** TypeScript's lib files parsed once per process: they dominate a small program's compile time. */
-const libCache = new Map<string, ts.SourceFile | undefined>();
-function cachingHost(): ts.CompilerHost {
-  const host = ts.createCompilerHost(COMPILER_OPTIONS);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.includes('/node_modules/typescript/lib/')) return read(fileName, languageVersion, onError, shouldCreate);
-    if (!libCache.has(fileName)) libCache.set(fileName, read(fileName, languageVersion, onError, shouldCreate));
-    return libCache.get(fileName);
-  };
-  return host;
-}
 
 /**
  * Type-checks several builds' `types/` in ONE program (strict, no emit): each build's files go under their own
@@ -106,7 +90,7 @@ export function typeScriptErrors(builds: ReadonlyMap<string, readonly OutputFile
       }
     }
     if (roots.length === 0) return [];
-    const program = ts.createProgram(roots, COMPILER_OPTIONS, cachingHost());
+    const program = ts.createProgram(roots, STRICT_COMPILER_OPTIONS, cachingCompilerHost());
     return ts.getPreEmitDiagnostics(program)
       .map((d) => `${d.file?.fileName.slice(dir.length + 1) ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   } finally {
