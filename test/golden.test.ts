@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { repoRoot, runArchc } from './helpers/cli.js';
+import { inBatches, repoRoot, runArchc } from './helpers/cli.js';
 
 const samplesDir = join(repoRoot, 'samples');
 const samples = readdirSync(samplesDir).filter((name) => existsSync(join(samplesDir, name, 'system.yaml'))).sort();
@@ -26,17 +26,11 @@ const environments: Array<[string, Record<string, string>]> = [
   ['TZ=Pacific/Kiritimati LANG=tr_TR.UTF-8', { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }],
 ];
 
-/** Runs builds two at a time (the CI machine has two cores). */
+/** Builds every sample, two at a time (the CI machine has two cores). */
 async function buildAll(work: string, env: Record<string, string>): Promise<Map<string, Awaited<ReturnType<typeof runArchc>>>> {
-  const results = new Map<string, Awaited<ReturnType<typeof runArchc>>>();
-  const queue = [...samples];
-  const worker = async (): Promise<void> => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-      results.set(name, await runArchc(['build', join(samplesDir, name, 'system.yaml'), '--out', join(work, name), '--quiet', '--no-render'], { env }));
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return results;
+  const results = await inBatches(samples, 2, (name) =>
+    runArchc(['build', join(samplesDir, name, 'system.yaml'), '--out', join(work, name), '--quiet', '--no-render'], { env }));
+  return new Map(samples.map((name, i) => [name, results[i]!]));
 }
 
 describe.each(environments)('golden outputs (%s)', (_label, env) => {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const archcBin = join(repoRoot, 'bin', 'archc.js');
+/** ARCHC_TEST_CLI points the tests at another build of bin/archc.js (e.g. a private copy while dist/ is being rebuilt). */
+export const archcBin = process.env['ARCHC_TEST_CLI'] ?? join(repoRoot, 'bin', 'archc.js');
 
 export interface RunResult {
   code: number | null;
@@ -28,3 +29,17 @@ export function runArchc(args: string[], options: { cwd?: string; env?: Record<s
 
 /** A stack trace or an uncaught error never reaches the user. */
 export const STACK_TRACE = /\n\s+at .+:\d+:\d+|^\w*Error: |Uncaught|node:internal/m;
+
+/** Runs tasks with at most `limit` in flight: parallel enough to be fast, bounded so 2 cores are not swamped. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
