@@ -5,7 +5,7 @@ import { compileFile } from '../../compile.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFile } from '../../../generators/generator.js';
 import { mayReplace, recoverInterruptedSwap, writeOutputAtomically } from '../../output/atomic-dir.js';
-import { generateAll } from '../../../generators/index.js';
+import { generateAll, prepareGenerators } from '../../../generators/index.js';
 import { findBrowser } from '../../render/browser.js';
 import { planSvgs } from '../../render/svg-outputs.js';
 import { UsageError } from '../args.js';
@@ -129,6 +129,7 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   const { file, outDir, format, warningsAsErrors } = options;
   const step = progress(io, io.isTTY && !options.quiet && format === 'human');
   let started = performance.now();
+  prepareGenerators();
   const result = compileFile(file, { decide: true });
   const code = exitCodeFor(result.diagnostics, warningsAsErrors);
   if (code !== ExitCode.ok || !result.model) {
