@@ -3,14 +3,27 @@ import type { NormalizedSpec } from '../../src/spec/normalized.js';
 
 export type SpecScalar = string | number | boolean;
 
-function child(node: unknown, segment: string): unknown {
-  if (Array.isArray(node)) {
-    return node.find((item: unknown) => {
-      if (typeof item !== 'object' || item === null) return false;
-      const named = item as { name?: unknown; id?: unknown };
-      return named.name === segment || named.id === segment;
-    });
+// List items by name (or pin id), indexed once per list: an ADR cites many inputs of a spec with many entities.
+const itemsByName = new WeakMap<readonly unknown[], Map<string, unknown>>();
+
+/** The first item whose `name` or `id` is the segment, as a scan in list order would find it. */
+function itemNamed(list: readonly unknown[], segment: string): unknown {
+  let index = itemsByName.get(list);
+  if (!index) {
+    index = new Map();
+    for (const item of list) {
+      if (typeof item !== 'object' || item === null) continue;
+      const { name, id } = item as { name?: unknown; id?: unknown };
+      if (typeof name === 'string' && !index.has(name)) index.set(name, item);
+      if (typeof id === 'string' && !index.has(id)) index.set(id, item);
+    }
+    itemsByName.set(list, index);
   }
+  return index.get(segment);
+}
+
+function child(node: unknown, segment: string): unknown {
+  if (Array.isArray(node)) return itemNamed(node, segment);
   if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, segment)) {
     return (node as Record<string, unknown>)[segment];
   }

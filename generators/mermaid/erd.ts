@@ -67,9 +67,19 @@ function attributeLine(table: TableModel, column: ColumnModel): string {
   return `    ${parts.join(' ')}`;
 }
 
-function parentOf(tables: readonly TableModel[], column: ColumnModel): TableModel | undefined {
-  const ref = column.references!;
-  return tables.find((t) => t.name === ref.table && t.schema === ref.schema) ?? tables.find((t) => t.entity === ref.entity);
+/** Finds a reference's table by qualified name, else by entity; the first table wins, as a scan would find it. */
+function parentFinder(tables: readonly TableModel[]): (column: ColumnModel) => TableModel | undefined {
+  const byQualifiedName = new Map<string, TableModel>();
+  const byEntity = new Map<string, TableModel>();
+  for (const table of tables) {
+    const qualified = `${table.schema}\u0000${table.name}`;
+    if (!byQualifiedName.has(qualified)) byQualifiedName.set(qualified, table);
+    if (!byEntity.has(table.entity)) byEntity.set(table.entity, table);
+  }
+  return (column) => {
+    const ref = column.references!;
+    return byQualifiedName.get(`${ref.schema}\u0000${ref.table}`) ?? byEntity.get(ref.entity);
+  };
 }
 
 function relationshipLine(parentId: string, childId: string, column: ColumnModel): string {
@@ -89,10 +99,11 @@ export function renderErd(model: ArchitectureModel): string {
     for (const column of table.columns) lines.push(attributeLine(table, column));
     lines.push('  }');
   }
+  const parentOf = parentFinder(tables);
   for (const table of tables) {
     for (const column of table.columns) {
       if (!column.references) continue;
-      const parent = parentOf(tables, column);
+      const parent = parentOf(column);
       if (parent) lines.push(relationshipLine(ids.get(parent)!, ids.get(table)!, column));
     }
   }

@@ -37,9 +37,13 @@ function escapeColon(next: string | undefined): string {
 // Mermaid rejects an empty label, alias or title; an empty text renders as one space.
 const EMPTY_TEXT = '#32;';
 
+/** Whether a text has nothing to escape: no syntax character, no colon and no line-breaking character. */
+const NEEDS_NO_ESCAPE = new RegExp(`^[^:${Object.keys(ENTITY_CODES).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+$`);
+
 /** Free text as Mermaid label text: single line, every syntax character as an entity code, never empty. */
 export function escapeText(text: string): string {
   if (text === '') return EMPTY_TEXT;
+  if (NEEDS_NO_ESCAPE.test(text)) return text; // most names and labels: skip the per-character walk
   const chars = [...text.replace(BREAKING_CHARACTERS, ' ')];
   return chars.map((char, i) => (char === ':' ? escapeColon(chars[i + 1]) : ENTITY_CODES[char] ?? char)).join('');
 }

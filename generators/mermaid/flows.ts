@@ -5,7 +5,7 @@
 import type { ArchitectureModel, EventModel, FlowModel } from '../../src/model/types.js';
 import { escapeText, multiline } from './escape.js';
 import { formatChartNumber } from './chart-numbers.js';
-import { choice, deployablesOf, flowOwner, moduleOfEntity, uniqueSorted } from './topology.js';
+import { choice, deployableOfModule, deployablesOf, flowOwner, moduleOfEntity, uniqueSorted } from './topology.js';
 
 interface Participant {
   id: string;
@@ -139,7 +139,7 @@ function budgetText(model: ArchitectureModel, owner: string | null, integration:
 
 /** How the worker reaches another module: in-process inside one deployable, else the internal-comm choice. */
 function callText(model: ArchitectureModel, from: string, to: string): string {
-  const deployable = new Map(deployablesOf(model).flatMap((d) => d.modules.map((m) => [m.name, d.id] as const)));
+  const deployable = deployableOfModule(model);
   if (deployable.get(from) === deployable.get(to)) return 'in-process call';
   const comm = choice(model, 'internal-comm', 'in-process');
   return comm === 'events' || comm === 'in-process' ? 'API call' : `${comm} call`;

@@ -21,8 +21,17 @@ export interface DiagramSource {
   source: string;
 }
 
+// The proposal embeds the same sources the emitter writes: render once per model object (emitters never modify it).
+const rendered = new WeakMap<ArchitectureModel, readonly DiagramSource[]>();
+
 /** Every diagram of the model, sorted by name. */
 export function renderDiagrams(model: ArchitectureModel): DiagramSource[] {
+  let diagrams = rendered.get(model);
+  if (!diagrams) rendered.set(model, (diagrams = renderAll(model)));
+  return diagrams.map((d) => ({ ...d }));
+}
+
+function renderAll(model: ArchitectureModel): DiagramSource[] {
   const diagrams: DiagramSource[] = [
     { name: 'capacity-rps', source: renderCapacityRps(model) },
     { name: 'capacity-storage', source: renderCapacityStorage(model) },

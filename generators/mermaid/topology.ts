@@ -44,6 +44,18 @@ export function deployablesOf(model: ArchitectureModel): Deployable[] {
   return result;
 }
 
+const deployableIds = new WeakMap<ArchitectureModel, ReadonlyMap<string, string>>();
+
+/** The id of the deployable each module runs in (built once per model: sequence diagrams ask it per message). */
+export function deployableOfModule(model: ArchitectureModel): ReadonlyMap<string, string> {
+  let ids = deployableIds.get(model);
+  if (!ids) {
+    ids = new Map(deployablesOf(model).flatMap((d) => d.modules.map((m) => [m.name, d.id] as const)));
+    deployableIds.set(model, ids);
+  }
+  return ids;
+}
+
 /** Mermaid id of each module: `m<position in name order>`. */
 export function moduleIds(model: ArchitectureModel): Map<string, string> {
   return new Map(byName(model.modules).map((m, index) => [m.name, `m${index + 1}`]));

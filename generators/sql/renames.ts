@@ -3,6 +3,7 @@
 import { columnName, schemaName, tableName } from '../../src/model/naming.js';
 import type { SqlContext } from './context.js';
 import { commentLines } from './sql-text.js';
+import { findBy } from '../../src/model/find-by.js';
 
 export function renameLines(context: SqlContext): string[] {
   const { model } = context;
@@ -14,7 +15,7 @@ export function renameLines(context: SqlContext): string[] {
     notes.push(`- Schema ${now} replaces ${before}: its tables move as a table rename does (create in ${now}, write both, copy, switch readers); drop ${before} in a later release.`);
   }
   for (const entity of model.spec.entities) {
-    const table = model.tables.find((t) => t.entity === entity.name);
+    const table = findBy(model.tables, 'entity', entity.name);
     if (table === undefined) continue;
     if (entity.renamed_from !== undefined) {
       const before = tableName(entity.renamed_from);

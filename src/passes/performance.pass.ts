@@ -7,6 +7,7 @@ import type { NormalizedEntity } from '../spec/normalized.js';
 import { choiceOr } from './derived/decision-lookup.js';
 import { peakRpsAtHorizon, rateAtHorizon, readRatioOf, round3, rowsAtHorizon } from './derived/projection.js';
 import { definePass } from './pass.js';
+import { findBy } from '../model/find-by.js';
 
 /** Cache TTLs: single rows change rarely relative to reads; lists go stale as soon as any member changes. */
 const GET_TTL_SECONDS = 300;
@@ -70,7 +71,7 @@ function cachingOf(model: ArchitectureModel): PerformanceModel['caching'] {
   if (choiceOr(model, 'cache', 'none') !== 'redis') return [];
   const entries: PerformanceModel['caching'] = [];
   for (const entity of model.spec.entities) {
-    const table = model.tables.find((t) => t.entity === entity.name);
+    const table = findBy(model.tables, 'entity', entity.name);
     if (table === undefined && entity.ephemeral) {
       const key = entity.fields.find((f) => f.key);
       entries.push({
@@ -110,12 +111,12 @@ function amplificationOf(model: ArchitectureModel, caching: PerformanceModel['ca
   for (const table of model.tables) {
     const secondary = table.indexes.length;
     if (secondary < MANY_INDEXES) continue;
-    const perDay = model.spec.entities.find((e) => e.name === table.entity)?.volume?.rows_per_day;
+    const perDay = findBy(model.spec.entities, 'name', table.entity)?.volume?.rows_per_day;
     notes.push(`${table.schema}.${table.name}: ${secondary} secondary indexes plus the primary key, so each insert writes ${secondary + 1} index entries${perDay === undefined ? '' : ` (${perDay} rows/day today)`}.`);
   }
   for (const event of model.events) {
     if (event.consumers.length < 2) continue;
-    const flow = model.flows.find((f) => f.name === event.flow);
+    const flow = findBy(model.flows, 'name', event.flow);
     const rate = flow?.ratePerSecAtHorizon;
     notes.push(`${event.name} fans out to ${event.consumers.length} consumers (${event.consumers.join(', ')})${rate === null || rate === undefined ? '' : `: ${round3(rate * event.consumers.length)} deliveries/s at the horizon`}.`);
   }

@@ -2,6 +2,7 @@
 import type { NormalizedEntity, NormalizedSpec } from '../spec/normalized.js';
 import type { ArchitectureModel } from '../model/types.js';
 import { fieldBytes, rowOverheadBytes } from './thresholds.js';
+import { findBy } from '../model/find-by.js';
 
 export const DAYS_PER_YEAR = 365;
 
@@ -38,7 +39,7 @@ export function bytesPerRow(entity: NormalizedEntity, entities: readonly Normali
   let bytes = rowOverheadBytes;
   for (const field of entity.fields) {
     if (field.type === 'ref') {
-      const target = entities.find((e) => e.name === field.to);
+      const target = findBy(entities, 'name', field.to);
       const keyType = target?.fields.find((f) => f.key)?.type;
       bytes += keyType !== undefined && keyType !== 'ref' ? fieldBytes[keyType] : fieldBytes.ref;
     } else {

@@ -18,11 +18,12 @@ import type { NormalizedEntity, NormalizedField, NormalizedSpec, Sensitivity } f
 import { choiceOr } from './derived/decision-lookup.js';
 import { isPrivilegedRole } from './derived/privilege.js';
 import { rowsAtHorizon } from './derived/projection.js';
-import { TENANT_COLUMN, TENANT_ENTITY, crossesService, isCacheResident, isTenantRef, keyField, tenantScoped, type TableContext } from './derived/table-context.js';
+import { TENANT_COLUMN, TENANT_ENTITY, crossesService, isCacheResident, isTenantRef, keyField, referencingEntities, tenantScoped, type TableContext } from './derived/table-context.js';
 import { indexCandidates, selectIndexes, withSchemaUniqueIndexNames } from './derived/table-indexes.js';
 import { partitioningOf, retentionOf } from './derived/table-lifecycle.js';
 import { definePass } from './pass.js';
 import { thresholds } from './thresholds.js';
+import { findBy } from '../model/find-by.js';
 
 const SENSITIVITY_ORDER: readonly SensitivityLevel[] = ['public', 'internal', 'pii', 'phi', 'pci'];
 const AUDITED_LEVELS = new Set<SensitivityLevel>(['pii', 'phi', 'pci']);
@@ -54,7 +55,7 @@ function onDeleteRule(ctx: TableContext, entity: NormalizedEntity, field: Normal
 }
 
 function referenceOf(ctx: TableContext, entity: NormalizedEntity, field: NormalizedField, audited: boolean): Pick<ColumnModel, 'refKeyType' | 'references' | 'description'> {
-  const target = ctx.spec.entities.find((e) => e.name === field.to);
+  const target = findBy(ctx.spec.entities, 'name', field.to);
   if (target === undefined) return {};
   const targetKey = keyField(target);
   const refKeyType = targetKey?.type ?? 'uuid';
@@ -194,6 +195,7 @@ export function tableContextOf(model: ArchitectureModel): TableContext {
     partitionRows: thresholds.partitionRows,
     modules: model.modules,
     rowsAtHorizon: (entity) => rowsAtHorizon(model, entity),
+    referencedBy: referencingEntities(spec),
   };
 }
 

@@ -7,6 +7,7 @@ import { codeList, diagramBlock, diagramLink, moreRowsNote, rowsFor, type Propos
 import { choiceOf, decisionBlocks, decisionsWithPrefix, findDecision } from '../decision-text.js';
 import { firstSentence, numberOr } from '../format.js';
 import { formatBytes, formatNumber } from '../../markdown/numbers.js';
+import { findBy } from '../../../src/model/find-by.js';
 
 export function qualifiedName(t: TableModel): string {
   return `${t.schema}.${t.name}`;
@@ -35,7 +36,7 @@ export function retentionText(t: TableModel): string {
 
 function entityRows(ctx: ProposalContext): string[][] {
   return rowsFor(ctx.short, ctx.model.tables, 8).map((t) => {
-    const cap = ctx.model.capacity.entities.find((e) => e.entity === t.entity);
+    const cap = findBy(ctx.model.capacity.entities, 'entity', t.entity);
     if (ctx.short) return [code(t.entity), code(qualifiedName(t)), numberOr(cap?.rowsAtHorizon, 'not projected')];
     return [
       code(t.entity), code(qualifiedName(t)), code(t.module), codeList(t.primaryKey), t.sensitivity,
@@ -76,7 +77,7 @@ function consistencyModel(ctx: ProposalContext): string[] {
   if (decisions.length === 0) return ['No flow-level consistency decision in the model: every write runs in one transaction of its module.'];
   const rows = decisions.map((d) => {
     const flowName = d.id.slice('consistency.'.length);
-    const flow = ctx.model.flows.find((f) => f.name === flowName);
+    const flow = findBy(ctx.model.flows, 'name', flowName);
     const row = [code(flowName), code(d.choice), inline(ctx.short ? firstSentence(d.rationale) : d.rationale)];
     if (!ctx.short) row.push(flow === undefined ? 'not modelled' : codeList(flow.writes, 'reads only'));
     return row;

@@ -10,6 +10,7 @@ import { MIGRATION_POLICY, qualifiedName, relationshipLines, retentionText } fro
 import { migrationStepTable } from '../sections/delivery-section.js';
 import { bottleneckBlocks } from '../sections/performance-section.js';
 import { crossCuttingSection } from './cross-cutting.js';
+import { findBy } from '../../../src/model/find-by.js';
 
 function columnNotes(c: ColumnModel): string {
   const notes: string[] = [];
@@ -110,7 +111,7 @@ function accessRow(t: TableModel, access: NormalizedAccess): string[] {
 
 function accessPatterns(ctx: ProposalContext): string[] {
   const rows = ctx.model.spec.entities.flatMap((e) => {
-    const t = ctx.model.tables.find((x) => x.entity === e.name);
+    const t = findBy(ctx.model.tables, 'entity', e.name);
     return t === undefined ? [] : e.access.map((a) => accessRow(t, a));
   });
   return [

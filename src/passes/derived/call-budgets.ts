@@ -16,6 +16,7 @@ import {
   CACHE_POLICY, EVENT_RETRY, EVENT_RETRY_BACKOFF, OBJECT_STORAGE_POLICY, PUBLISH_POLICY, SEARCH_ENGINE_POLICY,
   integrationPolicy, serviceCallPolicy, storePolicy, type CallPolicy,
 } from './retry-policy.js';
+import { findBy } from '../../model/find-by.js';
 
 /** Headroom of a component's timeout over what its callees may take in the worst case. */
 const HEADROOM = 1.25;
@@ -47,6 +48,18 @@ interface Infra {
   blob: string;
   modules: ArchitectureModel['modules'];
   events: readonly EventModel[];
+  /** Entities by owning module, in spec order. */
+  owned: ReadonlyMap<string, readonly NormalizedEntity[]>;
+}
+
+function entitiesByModule(entities: readonly NormalizedEntity[]): Map<string, NormalizedEntity[]> {
+  const owned = new Map<string, NormalizedEntity[]>();
+  for (const entity of entities) {
+    const list = owned.get(entity.module);
+    if (list) list.push(entity);
+    else owned.set(entity.module, [entity]);
+  }
+  return owned;
 }
 
 function infraOf(model: ArchitectureModel): Infra {
@@ -58,6 +71,7 @@ function infraOf(model: ArchitectureModel): Infra {
     blob: choiceOr(model, 'blob-store', 'none'),
     modules: model.modules,
     events: model.events,
+    owned: entitiesByModule(model.spec.entities),
   };
 }
 
@@ -88,8 +102,8 @@ function budget(caller: string, callee: string, policy: CallPolicy): CallBudget 
   return { caller, callee, timeoutMs: policy.timeoutMs, attempts: policy.attempts, backoffMs: [...policy.backoffMs], circuitBreaker: policy.circuitBreaker };
 }
 
-function ownedEntities(infra: Infra, module: string): NormalizedEntity[] {
-  return infra.spec.entities.filter((e) => e.module === module);
+function ownedEntities(infra: Infra, module: string): readonly NormalizedEntity[] {
+  return infra.owned.get(module) ?? [];
 }
 
 /** The worker runtime that takes messages off a channel and runs their handler under a per-message timeout. */
@@ -111,7 +125,7 @@ export function planBudgets(model: ArchitectureModel): BudgetPlan {
   const flowTimeouts = new Map<string, number>();
 
   const touchedBy = (flow: NormalizedFlow): NormalizedEntity[] =>
-    flow.touches.map((name) => infra.spec.entities.find((e) => e.name === name)).filter((e): e is NormalizedEntity => e !== undefined);
+    flow.touches.map((name) => findBy(infra.spec.entities, 'name', name)).filter((e): e is NormalizedEntity => e !== undefined);
   const remoteModulesOf = (flow: NormalizedFlow): string[] => {
     const owner = flowOwner(infra.spec, flow);
     return [...new Set(touchedBy(flow).filter((e) => crossesService(infra.modules, owner, e.module)).map((e) => e.module))].sort(compareNames);
@@ -141,7 +155,7 @@ export function planBudgets(model: ArchitectureModel): BudgetPlan {
     const local = touchedBy(flow).filter((e) => !crossesService(infra.modules, owner, e.module));
     for (const [callee, policy] of storeCalls(infra, local, sync, new Set(flow.writes))) calls.set(callee, policy);
     for (const module of remoteModulesOf(flow)) calls.set(`module:${module}`, serviceCallPolicy(handlerTimeouts.get(module) as number));
-    const event = infra.events.find((e) => e.flow === flow.name);
+    const event = findBy(infra.events, 'flow', flow.name);
     const deferred = sync && event !== undefined ? deferrableCalls(infra.spec, flow) : [];
     for (const integration of flow.calls) {
       if (!deferred.includes(integration)) calls.set(`integration:${integration}`, integrationPolicy(sync));
@@ -159,7 +173,7 @@ export function planBudgets(model: ArchitectureModel): BudgetPlan {
   }
 
   for (const event of infra.events) {
-    const flow = infra.spec.flows.find((f) => f.name === event.flow);
+    const flow = findBy(infra.spec.flows, 'name', event.flow);
     if (flow === undefined || (!isSynchronous(flow.kind) && flow.consumers.length === 0)) continue;
     for (const module of event.consumers) {
       const consumer = `consumer:${module}:${event.name}`;

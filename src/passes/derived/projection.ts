@@ -3,6 +3,7 @@
 import type { ArchitectureModel } from '../../model/types.js';
 import type { NormalizedEntity } from '../../spec/normalized.js';
 import { numberInput, projectRate, rowsAtYear } from '../projection.js';
+import { findBy } from '../../model/find-by.js';
 
 export interface Horizon {
   growthPerYear: number;
@@ -41,7 +42,7 @@ export function readRatioOf(model: ArchitectureModel): number {
 
 /** Rows at the horizon: the capacity model's figure when present, else the frame's formula over the stated volume. */
 export function rowsAtHorizon(model: ArchitectureModel, entity: NormalizedEntity): number {
-  const planned = model.capacity.entities.find((e) => e.entity === entity.name);
+  const planned = findBy(model.capacity.entities, 'entity', entity.name);
   if (planned !== undefined) return planned.rowsAtHorizon;
   return rowsAtYear(entity.volume?.rows ?? 0, entity.volume?.rows_per_day ?? 0, entity.retention?.days, horizonOf(model).years);
 }

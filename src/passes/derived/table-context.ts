@@ -15,6 +15,22 @@ export interface TableContext {
   partitionRows: number;
   modules: readonly ModuleModel[];
   rowsAtHorizon: (entity: NormalizedEntity) => number;
+  /** Names of the entities with a ref field to each entity, in spec order (indexed once, not scanned per table). */
+  referencedBy: ReadonlyMap<string, readonly string[]>;
+}
+
+/** For each entity, the entities that reference it (each once, in spec order). */
+export function referencingEntities(spec: NormalizedSpec): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const entity of spec.entities) {
+    const targets = new Set(entity.fields.flatMap((f) => (f.type === 'ref' && f.to !== undefined ? [f.to] : [])));
+    for (const target of targets) {
+      const list = index.get(target);
+      if (list) list.push(entity.name);
+      else index.set(target, [entity.name]);
+    }
+  }
+  return index;
 }
 
 /** An entity without a table: ephemeral state kept in Redis. */

@@ -21,7 +21,7 @@ export function partitioningOf(ctx: TableContext, entity: NormalizedEntity, colu
   if (uniques.length > 0) {
     return { partitioning: null, notes: [`Not partitioned although ${crossing}: PostgreSQL unique constraints on a partitioned table must include the partition column, which would weaken the uniqueness of ${uniques.join(', ')}.`] };
   }
-  const referencedBy = ctx.spec.entities.filter((e) => e.fields.some((f) => f.type === 'ref' && f.to === entity.name)).map((e) => e.name);
+  const referencedBy = ctx.referencedBy.get(entity.name) ?? [];
   if (referencedBy.length > 0) {
     return { partitioning: null, notes: [`Not partitioned although ${crossing}: ${referencedBy.join(', ')} reference it, and a foreign key into a partitioned table needs the partition column in the key.`] };
   }
