@@ -131,8 +131,16 @@ function columnsOf(ctx: TableContext, entity: NormalizedEntity, audited: boolean
 }
 
 /** Tables written by a flow whose actor is a privileged role. */
-function privilegedWrites(spec: NormalizedSpec): Set<string> {
-  return new Set(spec.flows.filter((f) => f.actor !== undefined && spec.auth.roles.includes(f.actor) && isPrivilegedRole(f.actor)).flatMap((f) => f.writes));
+const privilegedWritesOf = new WeakMap<NormalizedSpec, ReadonlySet<string>>();
+
+/** Entities a privileged role's flow writes; computed once per spec, asked once per table. */
+function privilegedWrites(spec: NormalizedSpec): ReadonlySet<string> {
+  let writes = privilegedWritesOf.get(spec);
+  if (!writes) {
+    writes = new Set(spec.flows.filter((f) => f.actor !== undefined && spec.auth.roles.includes(f.actor) && isPrivilegedRole(f.actor)).flatMap((f) => f.writes));
+    privilegedWritesOf.set(spec, writes);
+  }
+  return writes;
 }
 
 export function buildTable(ctx: TableContext, entity: NormalizedEntity): TableModel {

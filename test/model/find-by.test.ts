@@ -21,7 +21,7 @@ test('agrees with find on random lists (property-based)', () => {
   fc.assert(fc.property(
     fc.array(fc.record({ key: fc.oneof(fc.constantFrom('x', 'y', 'z'), fc.integer({ min: 0, max: 3 })) }), { maxLength: 12 }),
     fc.oneof(fc.constantFrom('x', 'y', 'z', 'w'), fc.integer({ min: 0, max: 4 })),
-    (list, value) => {
+    (list: Array<{ key: string | number }>, value: string | number) => {
       expect(findBy(list, 'key', value)).toBe(list.find((item) => item.key === value));
     },
   ), { seed: 11, numRuns: 300 });
