@@ -53,7 +53,6 @@ function startThread(): PrinterThread {
   const tsMorphPath = createRequire(import.meta.url).resolve('ts-morph');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { tsMorphPath } });
   const started: PrinterThread = { worker, pending: new Map(), nextId: 0 };
-  worker.unref();
   worker.on('message', (reply: { id: number; texts?: string[]; error?: string }) => {
     const request = started.pending.get(reply.id);
     if (!request) return;
@@ -70,6 +69,8 @@ function startThread(): PrinterThread {
   };
   worker.on('error', fail);
   worker.on('exit', (exitCode) => fail(new Error(`the types printer thread exited with code ${exitCode}`)));
+  // After the listeners: adding a listener refs the thread again, and a failed build would then never exit.
+  worker.unref();
   return started;
 }
 

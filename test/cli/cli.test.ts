@@ -149,6 +149,12 @@ describe('archc build output directory', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  // The types printer thread starts loading ts-morph before the spec is read; it must never hold the process open.
+  test.each([['build'], ['check']])('a failed %s exits as soon as it has reported', async (verb) => {
+    const failed = await runCli([verb, invalidSpec, '--out', join(tmp, `never-${verb}`)]);
+    expect(failed.status).toBe(1);
+  }, 15_000);
+
   test('an interrupted swap (previous output moved aside, target gone) is restored by the next run', async () => {
     // Marked previous output: restored, then replaced by the new build; nothing is left beside it.
     const out = join(tmp, 'swapped');
