@@ -51,7 +51,9 @@ let thread: PrinterThread | null = null;
 
 function startThread(): PrinterThread {
   const tsMorphPath = createRequire(import.meta.url).resolve('ts-morph');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { tsMorphPath } });
+  // A small young generation: printing makes short-lived garbage, and the default lets ~30 MB more of it pile up
+  // before a collection at 1,000 entities, for no measurable gain in speed.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { tsMorphPath }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   const started: PrinterThread = { worker, pending: new Map(), nextId: 0 };
   worker.on('message', (reply: { id: number; texts?: string[]; error?: string }) => {
     const request = started.pending.get(reply.id);
