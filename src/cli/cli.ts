@@ -10,13 +10,20 @@ interface LoadedCommand {
   help: string;
 }
 
+/** Starts loading ts-morph on the types printer's thread before the verb's own modules load (about 0.2 s). */
+async function warmTypesPrinter(): Promise<void> {
+  (await import('../../generators/types/printer-thread.js')).warmTypesPrinter();
+}
+
 // Each verb's module is imported only when that verb runs: `archc validate` must not pay for loading the emitters.
-const commands: Record<string, { load: () => Promise<LoadedCommand>; summary: string }> = {
+const commands: Record<string, { load: () => Promise<LoadedCommand>; summary: string; warm?: () => Promise<void> }> = {
   build: {
+    warm: warmTypesPrinter,
     load: async () => { const m = await import('./actions/build.js'); return { action: m.buildAction, help: m.buildHelp }; },
     summary: 'compile system.yaml into the design outputs (default ./out)',
   },
   check: {
+    warm: warmTypesPrinter,
     load: async () => { const m = await import('./actions/check.js'); return { action: m.checkAction, help: m.checkHelp }; },
     summary: 'fail when committed outputs differ from what build would write (for CI)',
   },
@@ -77,6 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return ExitCode.usage;
   }
   try {
+    if (command.warm && !rest.includes('--help') && !rest.includes('-h')) await command.warm();
     const { action } = await command.load();
     return await action(rest, io);
   } catch (error) {
