@@ -4,6 +4,7 @@ import {
 } from 'yaml';
 import { DiagnosticCollector } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseFastYaml, type FastYamlResult } from './fast-yaml.js';
 import { createLocator, type SourceSpan, type SpecLocator } from './locator.js';
 import { MAX_ALIAS_EXPANSIONS, MAX_NESTING_DEPTH, MAX_SPEC_BYTES } from './limits.js';
 
@@ -149,6 +150,28 @@ export function loadSpec(file: string, bytes: Uint8Array): LoadResult {
   if (decoded === null || report.items.length > 0) return { loaded: null, diagnostics: report.items };
   const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
 
+  // Most specs are in the subset the fast parser handles; it declines everything else (and everything the library
+  // would report), which then goes through the library so that diagnostics stay exactly the same.
+  const fast = parseFastYamlOrNull(text);
+  if (fast) {
+    // The fast path already excludes what checkTree reports: tags, aliases, non-scalar or refused keys, deep nesting.
+    const { doc, lineCounter, value } = fast;
+    return { loaded: { file, text, doc, lineCounter, locator: createLocator(text, doc, lineCounter), value }, diagnostics: [] };
+  }
+  return loadWithLibrary(file, text, report);
+}
+
+/** The fast path never decides the outcome: should it ever fail unexpectedly, the library parses instead. */
+function parseFastYamlOrNull(text: string): FastYamlResult | null {
+  try {
+    return parseFastYaml(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses with the yaml library, turning its errors and warnings and the loader's own checks into diagnostics. */
+function loadWithLibrary(file: string, text: string, report: DiagnosticCollector): LoadResult {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core', merge: false, strict: true,
