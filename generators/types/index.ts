@@ -28,14 +28,14 @@ function portInterfaces(model: ArchitectureModel, names: ReturnType<typeof alloc
     {
       name: names.pageRequest,
       isExported: true,
-      docs: [{ description: 'Cursor pagination: omit `cursor` for the first page.' }],
+      docs: ['Cursor pagination: omit `cursor` for the first page.'],
       properties: [{ name: 'cursor', type: 'string', hasQuestionToken: true }, { name: 'limit', type: 'number', hasQuestionToken: true }],
     },
     {
       name: names.page,
       isExported: true,
       typeParameters: ['T'],
-      docs: [{ description: 'One page of results; `next_cursor` is null on the last page.' }],
+      docs: ['One page of results; `next_cursor` is null on the last page.'],
       properties: [{ name: 'items', type: 'T[]' }, { name: 'next_cursor', type: 'string | null' }],
     },
     ...portDeclarations(model, names),

@@ -17,7 +17,8 @@ export const ENTITIES_NAMESPACE = 'Entities';
 
 const OP_ORDER: readonly Op[] = ['create', 'read', 'list', 'update', 'delete'];
 
-const doc = (text: string) => [{ description: jsDocText(text) }];
+// Plain strings print as { description } structures would, without a scratch writer each (see entity-declarations.ts).
+const doc = (text: string) => [jsDocText(text)];
 const entityType = (name: string) => `${ENTITIES_NAMESPACE}.${name}`;
 
 function operationIdOf(model: ArchitectureModel, table: TableModel, op: Op): string {
