@@ -130,7 +130,10 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   const step = progress(io, io.isTTY && !options.quiet && format === 'human');
   let started = performance.now();
   prepareGenerators();
-  const result = compileFile(file, { decide: true });
+  // Only what the build reads is kept: the parsed document (`loaded`) becomes garbage before the emitters run,
+  // which keeps it out of the live set while they allocate (peak memory at 1,000 entities).
+  const { model, diagnostics: compileDiagnostics, sources } = compileFile(file, { decide: true });
+  const result = { model, diagnostics: compileDiagnostics, sources };
   const code = exitCodeFor(result.diagnostics, warningsAsErrors);
   if (code !== ExitCode.ok || !result.model) {
     printDiagnostics(io, result.diagnostics, result.sources, format);
