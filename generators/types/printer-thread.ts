@@ -150,3 +150,13 @@ export function printSourceFiles(files: PlainSourceFile[]): Promise<string[]> {
     current.worker.postMessage({ id, files });
   });
 }
+
+/**
+ * Ends the thread and frees its memory (ts-morph and the printed structures, ~100 MB at 1,000 entities) once a
+ * one-shot build has its files: keeping it for a next build that never comes would only raise the peak.
+ */
+export async function releaseTypesPrinter(): Promise<void> {
+  const current = thread;
+  thread = null;
+  if (current) await current.worker.terminate();
+}

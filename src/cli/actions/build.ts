@@ -5,7 +5,7 @@ import { compileFile } from '../../compile.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFile } from '../../../generators/generator.js';
 import { mayReplace, recoverInterruptedSwap, writeOutputAtomically } from '../../output/atomic-dir.js';
-import { generateAll, prepareGenerators } from '../../../generators/index.js';
+import { generateAll, prepareGenerators, releaseGenerators } from '../../../generators/index.js';
 import { findBrowser } from '../../render/browser.js';
 import { planSvgs } from '../../render/svg-outputs.js';
 import { UsageError } from '../args.js';
@@ -58,6 +58,8 @@ interface BuildOptions {
   force: boolean;
   quiet: boolean;
   render: RenderMode;
+  /** Rebuilding on changes: keep the emitters' set-up (the types printer thread) between builds. */
+  watch: boolean;
 }
 
 function renderMode(render: string | undefined, noRender: boolean | undefined): RenderMode {
@@ -92,6 +94,7 @@ export async function buildAction(argv: string[], io: CliIo): Promise<number> {
   const options: BuildOptions = {
     file, outDir, format, warningsAsErrors, force: values.force ?? false, quiet: values.quiet ?? false,
     render: renderMode(values.render, values['no-render']),
+    watch: values.watch ?? false,
   };
   if (values.watch) return watchBuild(options, io);
   return buildOnce(options, io);
@@ -155,6 +158,7 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   let files: OutputFile[];
   try {
     files = await generateAll(result.model);
+    if (!options.watch) await releaseGenerators(); // its memory is not needed for writing, and no build follows
   } catch (error) {
     // An emitter bug must not leave a half-written directory: nothing has been written yet.
     return fail(createDiagnostic('ARC0004', { generator: 'output', reason: error instanceof Error ? error.message : String(error) }, file));

@@ -2,7 +2,7 @@
 import { compileFile } from '../../compile.js';
 import { MARKER_CONTENT, MARKER_FILE } from '../../output/atomic-dir.js';
 import { compareOutputs } from '../../output/compare-outputs.js';
-import { generateAll, prepareGenerators } from '../../../generators/index.js';
+import { generateAll, prepareGenerators, releaseGenerators } from '../../../generators/index.js';
 import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
@@ -47,6 +47,7 @@ export async function checkAction(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.inputError;
   }
   const files = await generateAll(result.model);
+  await releaseGenerators(); // comparing needs only the files
   const expected = new Map(files.map((f) => [f.path, f.content]));
   expected.set(MARKER_FILE, MARKER_CONTENT);
   const comparison = compareOutputs(expected, outDir);
