@@ -12,6 +12,15 @@ const HTML_SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 /** Markers that open a block (heading, list, setext underline, ordered list) when they start a line. */
 const BLOCK_START = /^([#+=-]|\d+[.)](?=\s|$))/;
 
+/**
+ * Text that every rule below leaves unchanged: words of characters with no Markdown or HTML meaning, joined by single
+ * spaces, not starting with a block marker or a digit. Checked first so that the common case allocates nothing.
+ */
+const PLAIN_INLINE = /^(?![#+=\-\d])[^\s\\`*_[\]|~&<>\u0085]+(?: [^\s\\`*_[\]|~&<>\u0085]+)*$/;
+
+/** A code span's text that needs no fence longer than one backtick, no padding and no escaped `|`. */
+const PLAIN_CODE = /^[^\s`|\u0085]+(?: [^\s`|\u0085]+)*$/;
+
 function flattenLines(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' ').trim();
 }
@@ -21,6 +30,11 @@ function flattenLines(text: string): string {
  * a list item or a table cell.
  */
 export function inline(text: string): string {
+  return PLAIN_INLINE.test(text) ? text : escapeInline(text); // most names and sentences: nothing to escape
+}
+
+/** `inline` without its shortcut (exported so that a test can hold the shortcut to it). */
+export function escapeInline(text: string): string {
   const escaped = flattenLines(text)
     .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
     .replace(/[&<>]/g, (ch) => HTML_SPECIAL[ch] ?? ch);
@@ -38,6 +52,11 @@ export function headingText(text: string): string {
  * escaped because GFM splits table cells on it even inside code spans.
  */
 export function code(text: string): string {
+  return PLAIN_CODE.test(text) ? `\`${text}\`` : fencedCode(text);
+}
+
+/** `code` without its shortcut (exported so that a test can hold the shortcut to it). */
+export function fencedCode(text: string): string {
   const flat = flattenLines(text).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);

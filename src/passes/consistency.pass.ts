@@ -7,6 +7,7 @@ import { definePass, type PassContext } from './pass.js';
 import { choiceOf, decide, listProse, withChallenge, type Consequences } from './decision.js';
 import { modelDeployables } from './boundaries.js';
 import { requiredNumber } from './projection.js';
+import { entityModuleIndex } from './derived/flow-ownership.js';
 
 export const consistencyRules = {
   stated: 'consistency/stated',
@@ -31,7 +32,7 @@ const synchronousKinds = new Set<NormalizedFlow['kind']>(['request', 'realtime']
 
 /** Deployables the flow's written entities live in. */
 function writeDeployables(spec: NormalizedSpec, flow: NormalizedFlow, units: ReadonlyMap<string, string>): string[] {
-  const moduleOf = new Map(spec.entities.map((e) => [e.name, e.module]));
+  const moduleOf = entityModuleIndex(spec);
   return [...new Set(flow.writes.flatMap((w) => {
     const module = moduleOf.get(w);
     const unit = module === undefined ? undefined : units.get(module);

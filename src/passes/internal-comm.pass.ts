@@ -6,6 +6,7 @@ import { definePass, type PassContext } from './pass.js';
 import { choiceOf, decide, listProse, type Consequences } from './decision.js';
 import { deployableCount, modelDeployables } from './boundaries.js';
 import { requiredNumber } from './projection.js';
+import { entityModuleIndex } from './derived/flow-ownership.js';
 
 export const internalCommRules = {
   singleDeployable: 'internal-comm/single-deployable',
@@ -35,7 +36,7 @@ const consequences: Record<string, Consequences> = {
 
 /** The module(s) a flow starts in: owners of what it writes, else of what it touches, else its actor module. */
 function producerModules(spec: NormalizedSpec, flow: NormalizedFlow): string[] {
-  const moduleOf = new Map(spec.entities.map((e) => [e.name, e.module]));
+  const moduleOf = entityModuleIndex(spec);
   const fromWrites = flow.writes.flatMap((w) => (moduleOf.has(w) ? [moduleOf.get(w)!] : []));
   if (fromWrites.length > 0) return [...new Set(fromWrites)];
   const fromTouches = flow.touches.flatMap((t) => (moduleOf.has(t) ? [moduleOf.get(t)!] : []));

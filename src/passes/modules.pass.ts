@@ -5,7 +5,7 @@ import { camelCase, operationId, schemaName } from '../model/naming.js';
 import { compareNames } from '../spec/normalize.js';
 import type { NormalizedFlow, NormalizedModule, NormalizedSpec } from '../spec/normalized.js';
 import { choiceOr } from './derived/decision-lookup.js';
-import { flowOwner, touchedModules } from './derived/flow-ownership.js';
+import { entityModuleIndex, flowOwner, touchedModules } from './derived/flow-ownership.js';
 import { CORE_DEPLOYABLE, deployables, distinctOwners, moduleSplitNeeds, type SplitNeed } from './boundaries.js';
 import { definePass } from './pass.js';
 import { numberInput } from './projection.js';
@@ -19,7 +19,7 @@ function teamsOf(model: ArchitectureModel): number {
 
 /** Declared dependencies plus those implied by a `ref` to another module's entity. */
 function dependenciesOf(spec: NormalizedSpec, module: NormalizedModule): string[] {
-  const owners = new Map(spec.entities.map((e) => [e.name, e.module]));
+  const owners = entityModuleIndex(spec);
   const implied = spec.entities
     .filter((e) => e.module === module.name)
     .flatMap((e) => e.fields.filter((f) => f.type === 'ref' && f.to !== undefined).map((f) => owners.get(f.to as string)))

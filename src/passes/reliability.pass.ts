@@ -158,8 +158,14 @@ function telemetryOf(model: ArchitectureModel, budgets: ReliabilityModel['budget
   if (model.tables.length > 0) metrics.push('PostgreSQL: connections in use, replication lag, slow statements, dead tuples per table');
   if (choiceOr(model, 'cache', 'none') === 'redis') metrics.push('cache hit ratio and evictions per key prefix');
   if (spec.integrations.length > 0) metrics.push('per integration: calls, errors, retries and circuit-breaker state');
+  const calleesOf = new Map<string, string[]>();
+  for (const b of budgets) {
+    const list = calleesOf.get(b.caller);
+    if (list) list.push(b.callee);
+    else calleesOf.set(b.caller, [b.callee]);
+  }
   const traces = model.flows.map((flow) => {
-    const hops = budgets.filter((b) => b.caller === `flow:${flow.name}`).map((b) => b.callee);
+    const hops = calleesOf.get(`flow:${flow.name}`) ?? [];
     return `${flow.name}: ${[flow.synchronous ? 'edge' : 'trigger', flow.name, ...hops].join(' → ')}`;
   });
   const alerts: ReliabilityModel['telemetry']['alerts'] = [

@@ -9,7 +9,8 @@ const entityModuleIndexes = new WeakMap<NormalizedSpec, ReadonlyMap<string, stri
 const touchedByFlow = new WeakMap<NormalizedSpec, WeakMap<NormalizedFlow, readonly string[]>>();
 const ownerByFlow = new WeakMap<NormalizedSpec, WeakMap<NormalizedFlow, string>>();
 
-function entityModuleIndex(spec: NormalizedSpec): ReadonlyMap<string, string> {
+/** The module of each entity by name, built once per spec. */
+export function entityModuleIndex(spec: NormalizedSpec): ReadonlyMap<string, string> {
   let index = entityModuleIndexes.get(spec);
   if (!index) {
     index = new Map(spec.entities.map((entity) => [entity.name, entity.module]));
