@@ -38,10 +38,11 @@ const CORE_SCALAR_LOOKALIKES = [
 ];
 
 /**
- * Text that is certainly plain: a letter, then letters, digits and `_./-` (no indicator, space, colon or line break).
+ * Text that is certainly plain: a letter, then letters, digits, `_./(),'-`, words joined by single spaces (no
+ * indicator at the start, no `: ` or ` #`, no trailing space, no line break). Descriptions are mostly like this.
  * Of the core-schema look-alikes only the words in CORE_WORDS start with a letter.
  */
-const SIMPLE_PLAIN = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+const SIMPLE_PLAIN = /^[A-Za-z][A-Za-z0-9_.\/(),'-]*(?: [A-Za-z0-9_.\/(),'-]+)*$/;
 const CORE_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 /** A block scalar cannot end in a whitespace-only line: such strings are quoted instead. */

@@ -63,9 +63,8 @@ export function specValue(spec: NormalizedSpec, path: string): unknown {
   let previous = '';
   for (const part of path.split('.')) {
     if (Array.isArray(current)) {
-      current = namedLists.has(previous)
-        ? current.find((item: { name?: unknown }) => item?.name === part)
-        : undefined;
+      // Normalized named lists hold objects only; findBy indexes each list once instead of scanning per lookup.
+      current = namedLists.has(previous) ? findBy(current as Array<{ name?: unknown }>, 'name', part) : undefined;
     } else if (current !== null && typeof current === 'object') {
       current = (current as Record<string, unknown>)[part];
     } else {

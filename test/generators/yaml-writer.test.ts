@@ -253,6 +253,20 @@ describe('properties (fast-check, fixed seeds)', () => {
     );
   });
 
+  // Prose of words, punctuation and single or double spaces: where the cheap plain-text check decides.
+  const prose = fc.array(fc.constantFrom('a', 'Zeta', 'x1', '0', '9', ' ', '  ', ',', '(', ')', "'", '.', '/', '-', '_', ':', '#', '?', 'true', 'null'), { maxLength: 8 })
+    .map((parts) => parts.join(''));
+
+  test('prose keys and values equal yaml.stringify (the plain-text shortcut)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(prose, fc.oneof(prose, fc.array(prose, { maxLength: 2 })), { maxKeys: 3 }), (value) => {
+        const expected = oracle(value);
+        if (readsBackAs(expected, value)) expect(writeYaml(value)).toBe(expected);
+      }),
+      { seed: 31, numRuns: 1500 },
+    );
+  });
+
   test('yaml.parse(writeYaml(v)) equals v', () => {
     fc.assert(
       fc.property(jsonLike, (value) => {
