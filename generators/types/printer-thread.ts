@@ -40,7 +40,14 @@ const unsaved = [];
 function cacheFileOf(filename) {
   const stat = fs.statSync(filename);
   const key = [filename, stat.size, stat.mtimeMs, process.version, v8.cachedDataVersionTag()].join('\\0');
-  return path.join(cacheDir, createHash('sha256').update(key).digest('hex').slice(0, 32) + '.v8');
+  return path.join(cacheDir, path.basename(filename) + '-' + createHash('sha256').update(key).digest('hex').slice(0, 32) + '.v8');
+}
+// Entries of older installs of the same bundle (another size, mtime or Node) are never read again: drop them.
+function dropOtherVersions(cacheFile) {
+  const prefix = path.basename(cacheFile).replace(/-[0-9a-f]{32}[.]v8$/, '-');
+  for (const entry of fs.readdirSync(cacheDir)) {
+    if (entry.startsWith(prefix) && entry.endsWith('.v8') && path.join(cacheDir, entry) !== cacheFile) fs.rmSync(path.join(cacheDir, entry), { force: true });
+  }
 }
 function compileWithCache(module, content, filename) {
   const cacheFile = cacheFileOf(filename);
@@ -58,6 +65,7 @@ function saveCaches() {
       const partial = cacheFile + '.' + process.pid + '.' + Math.random().toString(36).slice(2);
       fs.writeFileSync(partial, script.createCachedData());
       fs.renameSync(partial, cacheFile);
+      dropOtherVersions(cacheFile);
     } catch {}
   }
 }
