@@ -47,17 +47,27 @@ const INDEX_STATEMENTS: PlainSourceFile = [
   { kind: 'ExportDeclaration', moduleSpecifier: './ports.js' },
 ];
 
-async function generateTypes(model: ArchitectureModel): Promise<OutputFile[]> {
+/**
+ * Builds the declarations and hands them to the printer thread. Only the pending print and the import line leave
+ * this function: the structures (tens of MB at 1,000 entities) are garbage once posted, not held while printing.
+ */
+function startPrinting(model: ArchitectureModel): { printing: Promise<string[]>; importEntities: string } {
   const names = allocateTypeNames(model);
   const { aliases, interfaces } = entityDeclarations(names);
   const ports = portInterfaces(model, names);
-  const [entities, index, portsText] = await printSourceFiles([
+  // No port using the entities, no import; with the import, a blank line separates it from the header.
+  const importEntities = referencesEntities(ports) ? `\nimport type * as ${ENTITIES_NAMESPACE} from "./entities.js";\n\n` : '';
+  const printing = printSourceFiles([
     entitiesStatements(aliases, interfaces),
     INDEX_STATEMENTS,
     ports.map((declaration) => ({ ...declaration, kind: 'Interface' as const })),
   ]);
-  // No port using the entities, no import; with the import, a blank line separates it from the header.
-  const importEntities = referencesEntities(ports) ? `\nimport type * as ${ENTITIES_NAMESPACE} from "./entities.js";\n\n` : '';
+  return { printing, importEntities };
+}
+
+async function generateTypes(model: ArchitectureModel): Promise<OutputFile[]> {
+  const { printing, importEntities } = startPrinting(model);
+  const [entities, index, portsText] = await printing;
   return [
     { path: 'types/entities.ts', content: HEADER + entities! },
     { path: 'types/index.ts', content: HEADER + index! },
