@@ -176,7 +176,7 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   if (browser) step(`rendered ${svgs.rendered} diagram(s), kept ${svgs.kept} current SVG(s)`, started);
 
   try {
-    writeOutputAtomically(outDir, [...files, ...svgs.files]);
+    await writeOutputAtomically(outDir, [...files, ...svgs.files]);
   } catch (error) {
     return fail(createDiagnostic('ARC0003', { path: outDir, reason: error instanceof Error ? error.message : String(error) }, file));
   }
