@@ -8,6 +8,7 @@ import { choiceOr } from './derived/decision-lookup.js';
 import { flowOwner } from './derived/flow-ownership.js';
 import { EVENT_RETRY } from './derived/retry-policy.js';
 import { definePass } from './pass.js';
+import { findBy } from '../model/find-by.js';
 
 const ASYNC_KINDS = new Set<NormalizedFlow['kind']>(['background', 'batch', 'scheduled', 'ingest']);
 
@@ -17,7 +18,7 @@ const ASYNC_KINDS = new Set<NormalizedFlow['kind']>(['background', 'batch', 'sch
  */
 export function deferrableCalls(spec: NormalizedSpec, flow: NormalizedFlow): string[] {
   if (flow.writes.length === 0) return [];
-  return flow.calls.filter((name) => spec.integrations.find((i) => i.name === name)?.critical === false);
+  return flow.calls.filter((name) => findBy(spec.integrations, 'name', name)?.critical === false);
 }
 
 /** A flow hands off work when other modules react to it, it is asynchronous by kind, or it defers integration calls. */
@@ -33,7 +34,7 @@ export function fallbackMessaging(spec: NormalizedSpec): string {
 
 /** `<Entity>.<key field>` of the first written entity (then touched), or null; the assumed `id` when it has no key. */
 function entityKeyOf(spec: NormalizedSpec, names: readonly string[]): string | null {
-  const entity = names.map((name) => spec.entities.find((e) => e.name === name)).find((e): e is NormalizedEntity => e !== undefined);
+  const entity = names.map((name) => findBy(spec.entities, 'name', name)).find((e): e is NormalizedEntity => e !== undefined);
   if (entity === undefined) return null;
   return `${entity.name}.${entity.fields.find((f) => f.key)?.name ?? 'id'}`;
 }

@@ -137,7 +137,7 @@ function bottlenecksOf(model: ArchitectureModel): string[] {
     notes.push(`The PostgreSQL primary takes every write: about ${writes} writes/s at the horizon; it scales vertically, then by moving a module's schema to its own database.`);
   }
   const largest = [...spec.entities]
-    .filter((e) => model.tables.some((t) => t.entity === e.name))
+    .filter((e) => findBy(model.tables, 'entity', e.name) !== undefined)
     .map((e) => ({ name: e.name, rows: rowsAtHorizon(model, e) }))
     .sort((a, b) => b.rows - a.rows || compareNames(a.name, b.name))[0];
   if (largest !== undefined && largest.rows > 0) {
