@@ -6,7 +6,7 @@ import type { ParseContext } from './context.js';
 import { resolvePlainScalar } from './core-schema.js';
 import { decline } from './decline.js';
 import { parseFlowCollection } from './flow.js';
-import { addPair, makeMap, makeScalar, makeSeq, type Parsed } from './nodes.js';
+import { addPair, makeMap, makeScalar, makeSeq, plainKey, quotedKey, type Parsed, type ParsedKey } from './nodes.js';
 import { checkPlainStart, scanPlain } from './plain-scan.js';
 import { scanQuoted } from './quoted-scalar.js';
 import {
@@ -89,30 +89,20 @@ function isSeqItemAt(text: string, pos: number): boolean {
   return text.charCodeAt(pos) === DASH && isBlankOrEnd(text.charCodeAt(pos + 1));
 }
 
-interface BlockKey {
-  node: Scalar;
-  value: unknown;
-  /** Offset of the `:` indicator. */
-  colon: number;
-}
-
 /** A single-line implicit key (plain or quoted) followed by `:` and a space or line break. */
-function parseBlockKey(ctx: ParseContext, pos: number): BlockKey {
+function parseBlockKey(ctx: ParseContext, pos: number): ParsedKey {
   const { text } = ctx;
   const code = text.charCodeAt(pos);
   if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
     const quoted = scanQuoted(text, pos);
     const colon = skipSpaces(text, quoted.end);
     if (text.charCodeAt(colon) !== COLON || !isBlankOrEnd(text.charCodeAt(colon + 1))) decline('expected a mapping key');
-    const type = code === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
-    return { node: makeScalar(quoted.value, quoted.value, type, pos, quoted.end, quoted.end), value: quoted.value, colon };
+    return quotedKey(quoted.value, code === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, pos, quoted.end, colon);
   }
   checkPlainStart(text, pos, false);
   const extent = scanPlain(text, pos, false);
   if (extent.reason !== 'colon') decline('expected a mapping key');
-  const source = text.slice(pos, extent.end);
-  const value = resolvePlainScalar(source);
-  return { node: makeScalar(value, source, Scalar.PLAIN, pos, extent.end, extent.end), value, colon: extent.stop };
+  return plainKey(text, pos, extent.end, extent.stop);
 }
 
 /** Whether the node starting at `pos` is a block mapping (`key: value`), as a sequence item or on its own line. */

@@ -4,7 +4,7 @@ import { MAX_NESTING_DEPTH } from '../limits.js';
 import type { ParseContext } from './context.js';
 import { resolvePlainScalar } from './core-schema.js';
 import { decline } from './decline.js';
-import { addPair, makeMap, makeScalar, makeSeq, type Parsed } from './nodes.js';
+import { addPair, makeMap, makeScalar, makeSeq, plainKey, quotedKey, type Parsed, type ParsedKey } from './nodes.js';
 import { checkFlowPlainEndsAtLineEnd, checkPlainStart, scanPlain } from './plain-scan.js';
 import { scanQuoted } from './quoted-scalar.js';
 import {
@@ -108,30 +108,20 @@ function endOfFlowMapValue(text: string, valueEnd: number): number {
   return text.charCodeAt(p) === NEWLINE ? p + 1 : p;
 }
 
-interface FlowKey {
-  node: Scalar;
-  value: unknown;
-  /** Offset of the `:` indicator. */
-  colon: number;
-}
-
-function parseFlowKey(ctx: ParseContext, pos: number): FlowKey {
+function parseFlowKey(ctx: ParseContext, pos: number): ParsedKey {
   const { text } = ctx;
   const code = text.charCodeAt(pos);
   if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
     const quoted = scanQuoted(text, pos);
     const colon = skipSpaces(text, quoted.end);
     if (text.charCodeAt(colon) !== COLON) decline('flow map key without a value');
-    const type = code === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
-    return { node: makeScalar(quoted.value, quoted.value, type, pos, quoted.end, quoted.end), value: quoted.value, colon };
+    return quotedKey(quoted.value, code === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, pos, quoted.end, colon);
   }
   checkPlainStart(text, pos, true);
   const extent = scanPlain(text, pos, true);
   const after = text.charCodeAt(extent.stop + 1);
   if (extent.reason !== 'colon' || (after !== SPACE && after !== NEWLINE)) decline('flow map key without a value');
-  const source = text.slice(pos, extent.end);
-  const value = resolvePlainScalar(source);
-  return { node: makeScalar(value, source, Scalar.PLAIN, pos, extent.end, extent.end), value, colon: extent.stop };
+  return plainKey(text, pos, extent.end, extent.stop);
 }
 
 /** A flow item or map value: a nested flow collection, a quoted scalar or a single-line plain scalar. */

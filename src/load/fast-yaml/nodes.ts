@@ -1,6 +1,6 @@
 // Builds the same yaml node objects the library's composer builds, with the same ranges, plus the plain value.
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from 'yaml';
-import { minFractionDigits } from './core-schema.js';
+import { minFractionDigits, resolvePlainScalar } from './core-schema.js';
 import { decline } from './decline.js';
 
 /** A parsed node together with the plain JS value yaml's `toJS()` would give for it. */
@@ -22,6 +22,25 @@ export function makeScalar(
     if (digits !== undefined) scalar.minFractionDigits = digits;
   }
   return scalar;
+}
+
+/** A mapping key: its scalar node, its plain value and the offset of the `:` after it. */
+export interface ParsedKey {
+  node: Scalar;
+  value: unknown;
+  colon: number;
+}
+
+/** A single-line quoted key from `start` to `end` (the closing quote included). */
+export function quotedKey(value: string, type: Scalar.Type, start: number, end: number, colon: number): ParsedKey {
+  return { node: makeScalar(value, value, type, start, end, end), value, colon };
+}
+
+/** A single-line plain key, resolved by the core schema as the library resolves it. */
+export function plainKey(text: string, start: number, end: number, colon: number): ParsedKey {
+  const source = text.slice(start, end);
+  const value = resolvePlainScalar(source);
+  return { node: makeScalar(value, source, Scalar.PLAIN, start, end, end), value, colon };
 }
 
 export function makeMap(schema: Schema, flow: boolean): YAMLMap {
