@@ -74,12 +74,15 @@ export function findNode(doc: Document, segments: readonly Segment[]): Found | n
 }
 
 /** Index of each list's items by name (first occurrence wins, as a scan would find), built once per list. */
-const nameIndexes = new WeakMap<object, Map<string, number>>();
+const nameIndexes = new WeakMap<object, NameIndex>();
 
-function itemIndexByName(seq: { items: unknown[] }, nameKey: string, doc: Document): Map<string, number> {
+/** Item positions by name; `dotted` tells whether any name contains a dot (else only one-part names can match). */
+type NameIndex = Map<string, number> & { dotted?: boolean };
+
+function itemIndexByName(seq: { items: unknown[] }, nameKey: string, doc: Document): NameIndex {
   let index = nameIndexes.get(seq);
   if (!index) {
-    index = new Map();
+    index = new Map() as NameIndex;
     for (let k = 0; k < seq.items.length; k++) {
       const it = resolveAlias(seq.items[k], doc);
       if (!isMap(it)) continue;
@@ -87,6 +90,7 @@ function itemIndexByName(seq: { items: unknown[] }, nameKey: string, doc: Docume
       if (!isScalar(v)) continue;
       const name = String(v.value);
       if (!index.has(name)) index.set(name, k);
+      if (name.includes('.')) index.dotted = true;
     }
     nameIndexes.set(seq, index);
   }
@@ -103,11 +107,12 @@ export function dottedToSegments(doc: Document, dotted: string): Segment[] | nul
     if (isSeq(current)) {
       const seq = current;
       const nameKey = itemNameKey(segments[segments.length - 1]);
-      // Decision ids may contain a dot (consistency.<flow>): try the longest name first.
+      // Decision ids may contain a dot (consistency.<flow>): try the longest name first, when any name has a dot.
+      const names = itemIndexByName(seq, nameKey, doc);
       let matched = false;
-      for (let j = parts.length; j > i && !matched; j--) {
-        const candidate = parts.slice(i, j).join('.');
-        const index = itemIndexByName(seq, nameKey, doc).get(candidate) ?? -1;
+      for (let j = names.dotted ? parts.length : i + 1; j > i && !matched; j--) {
+        const candidate = j === i + 1 ? parts[i]! : parts.slice(i, j).join('.');
+        const index = names.get(candidate) ?? -1;
         if (index >= 0) {
           segments.push(index);
           current = seq.items[index];
