@@ -8,6 +8,7 @@ import { choiceOf, decide, listProse, withChallenge, type Consequences } from '.
 import { modelDeployables } from './boundaries.js';
 import { requiredNumber } from './projection.js';
 import { entityModuleIndex } from './derived/flow-ownership.js';
+import { findBy } from '../model/find-by.js';
 
 export const consistencyRules = {
   stated: 'consistency/stated',
@@ -42,8 +43,7 @@ function writeDeployables(spec: NormalizedSpec, flow: NormalizedFlow, units: Rea
 
 /** Entities the flow writes that hold money or card data. */
 function moneyWrites(spec: NormalizedSpec, flow: NormalizedFlow): string[] {
-  return flow.writes.filter((w) => spec.entities.some((e) => e.name === w
-    && e.fields.some((f) => f.type === 'money' || f.sensitivity === 'pci')));
+  return flow.writes.filter((w) => findBy(spec.entities, 'name', w)?.fields.some((f) => f.type === 'money' || f.sensitivity === 'pci') === true);
 }
 
 export function consistencyRule(

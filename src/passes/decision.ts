@@ -69,17 +69,19 @@ export function withChallenge(
   return { ...model, challenges };
 }
 
-function decisionRank(id: string): [number, string] {
-  const fixed = (fixedDecisionIds as readonly string[]).indexOf(id);
-  if (fixed >= 0) return [fixed, ''];
-  return [fixedDecisionIds.length, id.startsWith(CONSISTENCY_PREFIX) ? id.slice(CONSISTENCY_PREFIX.length) : id];
-}
+// Positions of the fixed catalogue decisions, looked up once: decisions are re-sorted each time one is added.
+const fixedRank = new Map((fixedDecisionIds as readonly string[]).map((id, index) => [id, index]));
 
 /** Catalogue order, then `consistency.<flow>` by flow name. */
 export function compareDecisionIds(a: string, b: string): number {
-  const [ra, na] = decisionRank(a);
-  const [rb, nb] = decisionRank(b);
-  return ra - rb || compareNames(na, nb);
+  const ra = fixedRank.get(a) ?? fixedDecisionIds.length;
+  const rb = fixedRank.get(b) ?? fixedDecisionIds.length;
+  if (ra !== rb) return ra - rb;
+  return ra < fixedDecisionIds.length ? 0 : compareNames(withoutConsistencyPrefix(a), withoutConsistencyPrefix(b));
+}
+
+function withoutConsistencyPrefix(id: string): string {
+  return id.startsWith(CONSISTENCY_PREFIX) ? id.slice(CONSISTENCY_PREFIX.length) : id;
 }
 
 function withDecision(model: ArchitectureModel, decision: Decision): ArchitectureModel {
