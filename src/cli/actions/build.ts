@@ -35,6 +35,7 @@ Options:
   -h, --help              show this help
 
 A failed build leaves the previous output directory untouched.
+Environment: ARCHC_COMPILE_CACHE=0 stops keeping V8's code cache of ts-morph in node_modules/.cache/archc.
 Exit codes: 0 built (warnings allowed), 1 input errors or a refused --out, 2 usage errors.
 `;
 
