@@ -85,8 +85,11 @@ const tsMorph = requireTsMorph();
 saveCaches();
 // Loading the bundles leaves ~20 MB of garbage this thread would otherwise carry while the build peaks; one full
 // collection now, off the main thread, lowers the process's peak memory (V8's gc is reachable once the flag is set).
-v8.setFlagsFromString('--expose-gc');
-vm.runInNewContext('gc')();
+// Best effort: a Node where this does not work just skips the collection.
+try {
+  v8.setFlagsFromString('--expose-gc');
+  vm.runInNewContext('gc')();
+} catch {}
 const options = { indentNumberOfSpaces: 2, newLine: '\\n', useSingleQuote: false };
 const withKind = (statement) => ({ ...statement, kind: tsMorph.StructureKind[statement.kind] });
 parentPort.on('message', ({ id, files }) => {
