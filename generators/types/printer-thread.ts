@@ -49,12 +49,20 @@ function dropOtherVersions(cacheFile) {
     if (entry.startsWith(prefix) && entry.endsWith('.v8') && path.join(cacheDir, entry) !== cacheFile) fs.rmSync(path.join(cacheDir, entry), { force: true });
   }
 }
-function compileWithCache(module, content, filename) {
-  const cacheFile = cacheFileOf(filename);
-  let cachedData;
-  try { cachedData = fs.readFileSync(cacheFile); } catch {}
-  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ cacheFile, script });
+// Compiled with the cache when it can be (null otherwise: the module then loads the ordinary way).
+function cachedScript(content, filename) {
+  try {
+    const cacheFile = cacheFileOf(filename);
+    let cachedData;
+    try { cachedData = fs.readFileSync(cacheFile); } catch {}
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ cacheFile, script });
+    return script;
+  } catch {
+    return null;
+  }
+}
+function runScript(script, module, filename) {
   const require = Module.createRequire(filename);
   return script.runInThisContext().call(module.exports, module.exports, require, module, filename, path.dirname(filename));
 }
@@ -75,7 +83,8 @@ function requireTsMorph() {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     const ours = filename.startsWith(bundles + path.sep) && /[\\/](ts-morph|@ts-morph[\\/]common)[\\/]dist[\\/][^\\/]+[.]js$/.test(filename);
-    return ours ? compileWithCache(this, content, filename) : compile.call(this, content, filename);
+    const script = ours ? cachedScript(content, filename) : null;
+    return script ? runScript(script, this, filename) : compile.call(this, content, filename);
   };
   try { return require(workerData.tsMorphPath); } finally { Module.prototype._compile = compile; }
 }
