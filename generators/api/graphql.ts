@@ -3,7 +3,7 @@ import type { ArchitectureModel, ColumnModel } from '../../src/model/types.js';
 import { wellFormed } from './well-formed.js';
 import { NameAllocator } from './name-allocator.js';
 import { camelCase, constantCase, pascalCase } from '../../src/model/naming.js';
-import { type ExposedEntity, exposedEntities, isSecretLike, operation, requiredOnCreate, wireType } from './surface.js';
+import { columnWireNotes, type ExposedEntity, exposedEntities, isSecretLike, operation, requiredOnCreate, wireType } from './surface.js';
 
 /** Names GraphQL defines or this emitter declares, so no entity type may take them. */
 const BUILT_IN_TYPES = ['Query', 'Mutation', 'Subscription', 'String', 'Int', 'Float', 'Boolean', 'ID'];
@@ -89,12 +89,7 @@ const TYPE_NOTES: Partial<Record<ColumnModel['type'], string>> = {
 };
 
 function fieldDescription(column: ColumnModel): string | null {
-  const parts: string[] = [];
-  if (column.description) parts.push(column.description);
-  if (column.references) parts.push(`Key of the referenced ${column.references.entity}.`);
-  const note = TYPE_NOTES[wireType(column)];
-  if (note) parts.push(note);
-  if (column.sensitivity === 'pii' || column.sensitivity === 'phi' || column.sensitivity === 'pci') parts.push(`Sensitivity: ${column.sensitivity}.`);
+  const parts = columnWireNotes(column, TYPE_NOTES);
   if (isSecretLike(column)) parts.push('Secret: write-only, never returned.');
   return parts.length > 0 ? parts.join(' ') : null;
 }

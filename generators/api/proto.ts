@@ -2,7 +2,7 @@
 import type { ArchitectureModel, ColumnModel, FieldTypeName } from '../../src/model/types.js';
 import { NameAllocator } from './name-allocator.js';
 import { constantCase, pascalCase } from '../../src/model/naming.js';
-import { type ApiOp, type ExposedEntity, exposedEntities, isSecretLike, requiredOnCreate, wireType } from './surface.js';
+import { type ApiOp, columnWireNotes, type ExposedEntity, exposedEntities, isSecretLike, requiredOnCreate, wireType } from './surface.js';
 import { wellFormed } from './well-formed.js';
 import { compareNames } from '../../src/spec/normalize.js';
 
@@ -66,12 +66,7 @@ function fieldType(column: ColumnModel, entity: ExposedEntity, names: ProtoNames
 }
 
 function fieldComment(column: ColumnModel): string | null {
-  const parts: string[] = [];
-  if (column.description) parts.push(column.description);
-  if (column.references) parts.push(`Key of the referenced ${column.references.entity}.`);
-  const note = TYPE_NOTES[wireType(column)];
-  if (note) parts.push(note);
-  if (column.sensitivity === 'pii' || column.sensitivity === 'phi' || column.sensitivity === 'pci') parts.push(`Sensitivity: ${column.sensitivity}.`);
+  const parts = columnWireNotes(column, TYPE_NOTES);
   return parts.length > 0 ? parts.join(' ') : null;
 }
 

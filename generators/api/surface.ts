@@ -93,6 +93,20 @@ export function wireType(column: ColumnModel): FieldTypeName {
   return key === 'enum' || key === 'ref' ? 'string' : key;
 }
 
+/**
+ * What a field's doc comment says about its column, in order: the spec's description, the referenced entity, the
+ * format's note on how the column's wire type travels (`typeNotes`, which differ per API style) and the data class.
+ */
+export function columnWireNotes(column: ColumnModel, typeNotes: Partial<Record<FieldTypeName, string>>): string[] {
+  const parts: string[] = [];
+  if (column.description) parts.push(column.description);
+  if (column.references) parts.push(`Key of the referenced ${column.references.entity}.`);
+  const note = typeNotes[wireType(column)];
+  if (note) parts.push(note);
+  if (column.sensitivity === 'pii' || column.sensitivity === 'phi' || column.sensitivity === 'pci') parts.push(`Sensitivity: ${column.sensitivity}.`);
+  return parts;
+}
+
 /** The API style the `external-api` decision picked (model.api.style mirrors it). */
 export function apiStyle(model: ArchitectureModel): 'none' | 'rest' | 'graphql' | 'grpc' {
   const choice = choiceOf(model, 'external-api');
