@@ -7,6 +7,7 @@ import { choiceOr } from './derived/decision-lookup.js';
 import { flowOwner } from './derived/flow-ownership.js';
 import { peakRpsAtHorizon } from './derived/projection.js';
 import { definePass } from './pass.js';
+import { findBy } from '../model/find-by.js';
 
 type Risk = DeliveryModel['risks'][number];
 type Phase = DeliveryModel['phases'][number];
@@ -33,18 +34,8 @@ export function dependencyLayers(modules: readonly ModuleModel[]): string[][] {
 }
 
 /** The spec flow behind a model flow (the model is built from the spec, so it exists). */
-const flowsByName = new WeakMap<NormalizedSpec, ReadonlyMap<string, NormalizedFlow>>();
-
-/** The spec's flow of that name (first one, as a scan would find); indexed once per spec, which is never modified. */
 function specFlow(model: ArchitectureModel, name: string): NormalizedFlow {
-  let index = flowsByName.get(model.spec);
-  if (!index) {
-    const byName = new Map<string, NormalizedFlow>();
-    for (const flow of model.spec.flows) if (!byName.has(flow.name)) byName.set(flow.name, flow);
-    flowsByName.set(model.spec, byName);
-    index = byName;
-  }
-  return index.get(name) as NormalizedFlow;
+  return findBy(model.spec.flows, 'name', name) as NormalizedFlow;
 }
 
 function listText(items: readonly string[]): string {

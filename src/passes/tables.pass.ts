@@ -35,21 +35,9 @@ function highest(levels: readonly Sensitivity[]): SensitivityLevel {
 
 type OnDelete = NonNullable<ColumnModel['references']>['onDelete'];
 
-const referencedBySpec = new WeakMap<NormalizedSpec, ReadonlySet<string | undefined>>();
-
-/** Entities some ref field points at; computed once per spec (never modified) instead of once per ref field. */
-function referencedEntities(spec: NormalizedSpec): ReadonlySet<string | undefined> {
-  let referenced = referencedBySpec.get(spec);
-  if (!referenced) {
-    referenced = new Set(spec.entities.flatMap((other) => other.fields.filter((f) => f.type === 'ref').map((f) => f.to)));
-    referencedBySpec.set(spec, referenced);
-  }
-  return referenced;
-}
-
 function onDeleteRule(ctx: TableContext, entity: NormalizedEntity, field: NormalizedField, target: NormalizedEntity, audited: boolean): OnDelete {
   if (field.optional) return 'SET NULL';
-  const referenced = referencedEntities(ctx.spec).has(entity.name);
+  const referenced = ctx.referencedBy.has(entity.name);
   if (target.module === entity.module && !audited && !referenced && target.name !== entity.name) return 'CASCADE';
   return 'RESTRICT';
 }
