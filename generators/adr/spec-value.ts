@@ -1,25 +1,24 @@
 // Reads the value a decision input cites from the normalized spec, by its dotted path (list items by name, pins by id).
 import type { NormalizedSpec } from '../../src/spec/normalized.js';
+import { oncePerObject } from '../../src/model/once-per-object.js';
 
 export type SpecScalar = string | number | boolean;
 
-// List items by name (or pin id), indexed once per list: an ADR cites many inputs of a spec with many entities.
-const itemsByName = new WeakMap<readonly unknown[], Map<string, unknown>>();
-
-/** The first item whose `name` or `id` is the segment, as a scan in list order would find it. */
-function itemNamed(list: readonly unknown[], segment: string): unknown {
-  let index = itemsByName.get(list);
-  if (!index) {
-    index = new Map();
-    for (const item of list) {
-      if (typeof item !== 'object' || item === null) continue;
-      const { name, id } = item as { name?: unknown; id?: unknown };
-      if (typeof name === 'string' && !index.has(name)) index.set(name, item);
-      if (typeof id === 'string' && !index.has(id)) index.set(id, item);
-    }
-    itemsByName.set(list, index);
+/** A list's items by name or pin id, the first item winning as a scan in list order would find it. */
+const itemsByName = oncePerObject((list: readonly unknown[]): ReadonlyMap<string, unknown> => {
+  const index = new Map<string, unknown>();
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { name, id } = item as { name?: unknown; id?: unknown };
+    if (typeof name === 'string' && !index.has(name)) index.set(name, item);
+    if (typeof id === 'string' && !index.has(id)) index.set(id, item);
   }
-  return index.get(segment);
+  return index;
+});
+
+/** The item whose `name` or `id` is the segment (indexed once per list: an ADR cites many inputs of a large spec). */
+function itemNamed(list: readonly unknown[], segment: string): unknown {
+  return itemsByName(list).get(segment);
 }
 
 function child(node: unknown, segment: string): unknown {

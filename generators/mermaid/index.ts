@@ -11,6 +11,7 @@ import { renderDeployment } from './deployment.js';
 import { renderErd } from './erd.js';
 import { renderFlow } from './flows.js';
 import { byName } from './topology.js';
+import { oncePerObject } from '../../src/model/once-per-object.js';
 
 export { bytesToGb, formatChartNumber, formatStorageGb } from './chart-numbers.js';
 
@@ -22,13 +23,11 @@ export interface DiagramSource {
 }
 
 // The proposal embeds the same sources the emitter writes: render once per model object (emitters never modify it).
-const rendered = new WeakMap<ArchitectureModel, readonly DiagramSource[]>();
+const rendered = oncePerObject((model: ArchitectureModel): readonly DiagramSource[] => renderAll(model));
 
 /** Every diagram of the model, sorted by name. */
 export function renderDiagrams(model: ArchitectureModel): DiagramSource[] {
-  let diagrams = rendered.get(model);
-  if (!diagrams) rendered.set(model, (diagrams = renderAll(model)));
-  return diagrams.map((d) => ({ ...d }));
+  return rendered(model).map((d) => ({ ...d }));
 }
 
 function renderAll(model: ArchitectureModel): DiagramSource[] {

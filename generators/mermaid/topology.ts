@@ -3,6 +3,7 @@
 import type { ArchitectureModel, FlowModel, IntegrationModel, ModuleModel, TableModel } from '../../src/model/types.js';
 import { choiceOf } from '../../src/passes/decision.js';
 import { compareNames } from '../../src/spec/normalize.js';
+import { oncePerObject } from '../../src/model/once-per-object.js';
 
 /** The infrastructure decisions that appear in containers.mmd when not `none`, in catalogue order. */
 export const INFRASTRUCTURE_DECISIONS = ['primary-store', 'cache', 'messaging', 'search', 'blob-store', 'realtime'] as const;
@@ -44,17 +45,9 @@ export function deployablesOf(model: ArchitectureModel): Deployable[] {
   return result;
 }
 
-const deployableIds = new WeakMap<ArchitectureModel, ReadonlyMap<string, string>>();
-
 /** The id of the deployable each module runs in (built once per model: sequence diagrams ask it per message). */
-export function deployableOfModule(model: ArchitectureModel): ReadonlyMap<string, string> {
-  let ids = deployableIds.get(model);
-  if (!ids) {
-    ids = new Map(deployablesOf(model).flatMap((d) => d.modules.map((m) => [m.name, d.id] as const)));
-    deployableIds.set(model, ids);
-  }
-  return ids;
-}
+export const deployableOfModule = oncePerObject((model: ArchitectureModel): ReadonlyMap<string, string> =>
+  new Map(deployablesOf(model).flatMap((d) => d.modules.map((m) => [m.name, d.id] as const))));
 
 /** Mermaid id of each module: `m<position in name order>`. */
 export function moduleIds(model: ArchitectureModel): Map<string, string> {
@@ -63,37 +56,33 @@ export function moduleIds(model: ArchitectureModel): Map<string, string> {
 
 // Emitters only read the model, so lookups derived from it are built once per model object: diagrams ask them
 // per flow and per module, which on large models made each call a scan or a sort of every table.
-const groupedTables = new WeakMap<ArchitectureModel, ReadonlyMap<string, readonly TableModel[]>>();
-const entityOwners = new WeakMap<ArchitectureModel, { byTable: ReadonlyMap<string, string>; byModule: ReadonlyMap<string, string> }>();
+const groupedTables = oncePerObject((model: ArchitectureModel): ReadonlyMap<string, readonly TableModel[]> => {
+  const grouped = new Map<string, TableModel[]>();
+  for (const table of byName(model.tables)) {
+    const list = grouped.get(table.module) ?? [];
+    list.push(table);
+    grouped.set(table.module, list);
+  }
+  return grouped;
+});
+
+const entityOwners = oncePerObject((model: ArchitectureModel) => {
+  const byTable = new Map<string, string>();
+  for (const table of model.tables) if (!byTable.has(table.entity)) byTable.set(table.entity, table.module);
+  const byModule = new Map<string, string>();
+  for (const module of model.modules) for (const name of module.entities) if (!byModule.has(name)) byModule.set(name, module.name);
+  return { byTable, byModule };
+});
 
 /** Tables grouped by owning module, each list sorted by table name. */
 export function tablesByModule(model: ArchitectureModel): Map<string, TableModel[]> {
-  let grouped = groupedTables.get(model);
-  if (!grouped) {
-    const built = new Map<string, TableModel[]>();
-    for (const table of byName(model.tables)) {
-      const list = built.get(table.module) ?? [];
-      list.push(table);
-      built.set(table.module, list);
-    }
-    grouped = built;
-    groupedTables.set(model, grouped);
-  }
   // Copies, so that a caller reordering its lists cannot change the next caller's answer.
-  return new Map([...grouped].map(([module, tables]) => [module, [...tables]]));
+  return new Map([...groupedTables(model)].map(([module, tables]) => [module, [...tables]]));
 }
 
 /** The module owning an entity, or null: the first table of that entity, else the first module listing it. */
 export function moduleOfEntity(model: ArchitectureModel, entity: string): string | null {
-  let owners = entityOwners.get(model);
-  if (!owners) {
-    const byTable = new Map<string, string>();
-    for (const table of model.tables) if (!byTable.has(table.entity)) byTable.set(table.entity, table.module);
-    const byModule = new Map<string, string>();
-    for (const module of model.modules) for (const name of module.entities) if (!byModule.has(name)) byModule.set(name, module.name);
-    owners = { byTable, byModule };
-    entityOwners.set(model, owners);
-  }
+  const owners = entityOwners(model);
   return owners.byTable.get(entity) ?? owners.byModule.get(entity) ?? null;
 }
 

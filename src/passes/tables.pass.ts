@@ -119,22 +119,15 @@ function columnsOf(ctx: TableContext, entity: NormalizedEntity, audited: boolean
 }
 
 /** Tables written by a flow whose actor is a privileged role. */
-const privilegedWritesOf = new WeakMap<NormalizedSpec, ReadonlySet<string>>();
-
-/** Entities a privileged role's flow writes; computed once per spec, asked once per table. */
+/** Entities a privileged role's flow writes. */
 function privilegedWrites(spec: NormalizedSpec): ReadonlySet<string> {
-  let writes = privilegedWritesOf.get(spec);
-  if (!writes) {
-    writes = new Set(spec.flows.filter((f) => f.actor !== undefined && spec.auth.roles.includes(f.actor) && isPrivilegedRole(f.actor)).flatMap((f) => f.writes));
-    privilegedWritesOf.set(spec, writes);
-  }
-  return writes;
+  return new Set(spec.flows.filter((f) => f.actor !== undefined && spec.auth.roles.includes(f.actor) && isPrivilegedRole(f.actor)).flatMap((f) => f.writes));
 }
 
 export function buildTable(ctx: TableContext, entity: NormalizedEntity): TableModel {
   const table = tableName(entity.name);
   const sensitivity = highest([entity.sensitivity, ...entity.fields.map((f) => f.sensitivity)]);
-  const audited = AUDITED_LEVELS.has(sensitivity) || (ctx.spec.auth.admin_heavy && privilegedWrites(ctx.spec).has(entity.name));
+  const audited = AUDITED_LEVELS.has(sensitivity) || (ctx.spec.auth.admin_heavy && ctx.privilegedWrites.has(entity.name));
   const columns = columnsOf(ctx, entity, audited);
   const { partitioning, notes: partitionNotes } = partitioningOf(ctx, entity, columns);
   const key = columns.find((c) => c.key) as ColumnModel;
@@ -192,6 +185,7 @@ export function tableContextOf(model: ArchitectureModel): TableContext {
     modules: model.modules,
     rowsAtHorizon: (entity) => rowsAtHorizon(model, entity),
     referencedBy: referencingEntities(spec),
+    privilegedWrites: privilegedWrites(spec),
   };
 }
 

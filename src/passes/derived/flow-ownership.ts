@@ -2,31 +2,18 @@
 import { words } from '../../model/naming.js';
 import { compareNames } from '../../spec/normalize.js';
 import type { NormalizedFlow, NormalizedSpec } from '../../spec/normalized.js';
+import { oncePerObject } from '../../model/once-per-object.js';
 
-// A normalized spec is never modified once built, so lookups derived from it are computed once per spec object:
-// passes and emitters ask for every flow's owner per module, which would otherwise be modules × flows × entities.
-const entityModuleIndexes = new WeakMap<NormalizedSpec, ReadonlyMap<string, string>>();
-const touchedByFlow = new WeakMap<NormalizedSpec, WeakMap<NormalizedFlow, readonly string[]>>();
-const ownerByFlow = new WeakMap<NormalizedSpec, WeakMap<NormalizedFlow, string>>();
+// Lookups derived from the spec are computed once per spec object (and per flow within it): passes and emitters
+// ask for every flow's owner per module, which would otherwise be modules × flows × entities.
 
 /** The module of each entity by name, built once per spec. */
-export function entityModuleIndex(spec: NormalizedSpec): ReadonlyMap<string, string> {
-  let index = entityModuleIndexes.get(spec);
-  if (!index) {
-    index = new Map(spec.entities.map((entity) => [entity.name, entity.module]));
-    entityModuleIndexes.set(spec, index);
-  }
-  return index;
-}
+export const entityModuleIndex = oncePerObject((spec: NormalizedSpec): ReadonlyMap<string, string> =>
+  new Map(spec.entities.map((entity) => [entity.name, entity.module])));
 
-function memoFor<T>(memo: WeakMap<NormalizedSpec, WeakMap<NormalizedFlow, T>>, spec: NormalizedSpec): WeakMap<NormalizedFlow, T> {
-  let perFlow = memo.get(spec);
-  if (!perFlow) {
-    perFlow = new WeakMap();
-    memo.set(spec, perFlow);
-  }
-  return perFlow;
-}
+// Per spec, then per flow: a flow object may be shared by specs built from one another (its owners differ).
+const touchedByFlow = oncePerObject((_spec: NormalizedSpec) => new WeakMap<NormalizedFlow, readonly string[]>());
+const ownerByFlow = oncePerObject((_spec: NormalizedSpec) => new WeakMap<NormalizedFlow, string>());
 
 /** The module owning each entity, by entity name. */
 export function entityModules(spec: NormalizedSpec): Map<string, string> {
@@ -35,7 +22,7 @@ export function entityModules(spec: NormalizedSpec): Map<string, string> {
 
 /** Modules owning the entities a flow touches, sorted. */
 export function touchedModules(spec: NormalizedSpec, flow: NormalizedFlow): string[] {
-  const memo = memoFor(touchedByFlow, spec);
+  const memo = touchedByFlow(spec);
   let modules = memo.get(flow);
   if (!modules) {
     const owners = entityModuleIndex(spec);
@@ -75,7 +62,7 @@ function majorityOwner(spec: NormalizedSpec, flow: NormalizedFlow, entities: rea
  * else of most touched entities (ties: see majorityOwner); else the first consumer, else the first module (a flow always runs somewhere).
  */
 export function flowOwner(spec: NormalizedSpec, flow: NormalizedFlow): string {
-  const memo = memoFor(ownerByFlow, spec);
+  const memo = ownerByFlow(spec);
   let owner = memo.get(flow);
   if (owner === undefined) {
     owner = computeFlowOwner(spec, flow);

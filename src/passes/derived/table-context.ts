@@ -17,6 +17,8 @@ export interface TableContext {
   rowsAtHorizon: (entity: NormalizedEntity) => number;
   /** Names of the entities with a ref field to each entity, in spec order (indexed once, not scanned per table). */
   referencedBy: ReadonlyMap<string, readonly string[]>;
+  /** Entities a privileged role's flow writes (their tables are audited on admin-heavy systems). */
+  privilegedWrites: ReadonlySet<string>;
 }
 
 /** For each entity, the entities that reference it (each once, in spec order). */
