@@ -8,7 +8,7 @@ import { mermaidGenerator } from './mermaid/index.js';
 import { sqlGenerator } from './sql/index.js';
 import { apiGenerator } from './api/index.js';
 import { typesGenerator } from './types/index.js';
-import { releaseTypesPrinter, warmTypesPrinter } from './types/printer-thread.js';
+import { releaseTypesPrinter } from './types/printer-thread.js';
 
 // Types first: ts-morph prints them on a thread of its own while the other emitters run here.
 export const generators: readonly Generator[] = [
@@ -30,12 +30,10 @@ export async function generateAll(model: ArchitectureModel): Promise<OutputFile[
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Starts the emitters' slow set-up (ts-morph loading on its own thread) so that it overlaps with compiling. */
-export function prepareGenerators(): void {
-  warmTypesPrinter();
-}
-
-/** Frees what prepareGenerators set up, for a process that will not generate again. */
+/**
+ * Frees the emitters' set-up (the types printer thread, which the CLI starts before compiling) for a process that
+ * will not generate again.
+ */
 export function releaseGenerators(): Promise<void> {
   return releaseTypesPrinter();
 }

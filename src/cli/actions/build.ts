@@ -5,7 +5,7 @@ import { compileFile } from '../../compile.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFile } from '../../../generators/generator.js';
 import { mayReplace, recoverInterruptedSwap, writeOutputAtomically } from '../../output/atomic-dir.js';
-import { generateAll, prepareGenerators, releaseGenerators } from '../../../generators/index.js';
+import { generateAll, releaseGenerators } from '../../../generators/index.js';
 import { findBrowser } from '../../render/browser.js';
 import { planSvgs } from '../../render/svg-outputs.js';
 import { UsageError } from '../args.js';
@@ -133,21 +133,19 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   const { file, outDir, format, warningsAsErrors } = options;
   const step = progress(io, io.isTTY && !options.quiet && format === 'human');
   let started = performance.now();
-  prepareGenerators();
   // Only what the build reads is kept: the parsed document (`loaded`) becomes garbage before the emitters run,
   // which keeps it out of the live set while they allocate (peak memory at 1,000 entities).
-  const { model, diagnostics: compileDiagnostics, sources } = compileFile(file, { decide: true });
-  const result = { model, diagnostics: compileDiagnostics, sources };
-  const code = exitCodeFor(result.diagnostics, warningsAsErrors);
-  if (code !== ExitCode.ok || !result.model) {
-    printDiagnostics(io, result.diagnostics, result.sources, format);
+  const { model, diagnostics: compiled, sources } = compileFile(file, { decide: true });
+  const code = exitCodeFor(compiled, warningsAsErrors);
+  if (code !== ExitCode.ok || !model) {
+    printDiagnostics(io, compiled, sources, format);
     return code === ExitCode.ok ? ExitCode.inputError : code;
   }
-  step(`compiled ${file}: ${result.model.decisions.length} decisions`, started);
+  step(`compiled ${file}: ${model.decisions.length} decisions`, started);
 
-  const diagnostics = [...result.diagnostics];
+  const diagnostics = [...compiled];
   const fail = (extra: Diagnostic): number => {
-    printDiagnostics(io, [...diagnostics, extra], result.sources, format);
+    printDiagnostics(io, [...diagnostics, extra], sources, format);
     return ExitCode.inputError;
   };
   recoverInterruptedSwap(outDir);
@@ -158,7 +156,7 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   started = performance.now();
   let files: OutputFile[];
   try {
-    files = await generateAll(result.model);
+    files = await generateAll(model);
     if (!options.watch) await releaseGenerators(); // its memory is not needed for writing, and no build follows
   } catch (error) {
     // An emitter bug must not leave a half-written directory: nothing has been written yet.
@@ -181,7 +179,7 @@ async function buildOnce(options: BuildOptions, io: CliIo): Promise<number> {
   } catch (error) {
     return fail(createDiagnostic('ARC0003', { path: outDir, reason: error instanceof Error ? error.message : String(error) }, file));
   }
-  printDiagnostics(io, diagnostics, result.sources, format);
+  printDiagnostics(io, diagnostics, sources, format);
   if (!options.quiet && format === 'human') io.stderr(`wrote ${files.length + svgs.files.length + 1} files to ${outDir}\n`);
   return exitCodeFor(diagnostics, warningsAsErrors) === ExitCode.ok ? ExitCode.ok : ExitCode.inputError;
 }

@@ -2,7 +2,7 @@
 import { compileFile } from '../../compile.js';
 import { MARKER_CONTENT, MARKER_FILE } from '../../output/atomic-dir.js';
 import { compareOutputs } from '../../output/compare-outputs.js';
-import { generateAll, prepareGenerators, releaseGenerators } from '../../../generators/index.js';
+import { generateAll, releaseGenerators } from '../../../generators/index.js';
 import { atMostPositionals, diagnosticOptions, outputFormat, parseCommandArgs } from '../args.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { exitCodeFor, printDiagnostics } from '../report.js';
@@ -39,7 +39,6 @@ export async function checkAction(argv: string[], io: CliIo): Promise<number> {
   const format = outputFormat(values.format);
   const file = positionals[0] ?? 'system.yaml';
   const outDir = values.out ?? 'out';
-  prepareGenerators();
   const result = compileFile(file, { decide: true });
   const code = exitCodeFor(result.diagnostics, values['warnings-as-errors'] ?? false);
   if (code !== ExitCode.ok || !result.model) {
