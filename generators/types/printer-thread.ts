@@ -37,16 +37,20 @@ const v8 = require('node:v8');
 
 const cacheDir = workerData.compileCacheDir;
 const unsaved = [];
+// Entries are named <bundle file name>-<hash of the bundle's install and the Node version>.v8.
+function entryPrefix(filename) {
+  return path.basename(filename) + '-';
+}
 function cacheFileOf(filename) {
   const stat = fs.statSync(filename);
   const key = [filename, stat.size, stat.mtimeMs, process.version, v8.cachedDataVersionTag()].join('\\0');
-  return path.join(cacheDir, path.basename(filename) + '-' + createHash('sha256').update(key).digest('hex').slice(0, 32) + '.v8');
+  return path.join(cacheDir, entryPrefix(filename) + createHash('sha256').update(key).digest('hex').slice(0, 32) + '.v8');
 }
 // Entries of older installs of the same bundle (another size, mtime or Node) are never read again: drop them.
-function dropOtherVersions(cacheFile) {
-  const prefix = path.basename(cacheFile).replace(/-[0-9a-f]{32}[.]v8$/, '-');
+function dropOtherVersions(filename, cacheFile) {
   for (const entry of fs.readdirSync(cacheDir)) {
-    if (entry.startsWith(prefix) && entry.endsWith('.v8') && path.join(cacheDir, entry) !== cacheFile) fs.rmSync(path.join(cacheDir, entry), { force: true });
+    const file = path.join(cacheDir, entry);
+    if (entry.startsWith(entryPrefix(filename)) && entry.endsWith('.v8') && file !== cacheFile) fs.rmSync(file, { force: true });
   }
 }
 // Compiled with the cache when it can be (null otherwise: the module then loads the ordinary way).
@@ -56,7 +60,7 @@ function cachedScript(content, filename) {
     let cachedData;
     try { cachedData = fs.readFileSync(cacheFile); } catch {}
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ cacheFile, script });
+    if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ filename, cacheFile, script });
     return script;
   } catch {
     return null;
@@ -67,13 +71,13 @@ function runScript(script, module, filename) {
   return script.runInThisContext().call(module.exports, module.exports, require, module, filename, path.dirname(filename));
 }
 function saveCaches() {
-  for (const { cacheFile, script } of unsaved.splice(0)) {
+  for (const { filename, cacheFile, script } of unsaved.splice(0)) {
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
       const partial = cacheFile + '.' + process.pid + '.' + Math.random().toString(36).slice(2);
       fs.writeFileSync(partial, script.createCachedData());
       fs.renameSync(partial, cacheFile);
-      dropOtherVersions(cacheFile);
+      dropOtherVersions(filename, cacheFile);
     } catch {}
   }
 }
