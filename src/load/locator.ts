@@ -77,19 +77,22 @@ export function findNode(doc: Document, segments: readonly Segment[]): Found | n
 const nameIndexes = new WeakMap<object, NameIndex>();
 
 /** Item positions by name; `dotted` tells whether any name contains a dot (else only one-part names can match). */
-type NameIndex = Map<string, number> & { dotted?: boolean };
+interface NameIndex {
+  positions: Map<string, number>;
+  dotted: boolean;
+}
 
 function itemIndexByName(seq: { items: unknown[] }, nameKey: string, doc: Document): NameIndex {
   let index = nameIndexes.get(seq);
   if (!index) {
-    index = new Map() as NameIndex;
+    index = { positions: new Map(), dotted: false };
     for (let k = 0; k < seq.items.length; k++) {
       const it = resolveAlias(seq.items[k], doc);
       if (!isMap(it)) continue;
       const v = it.get(nameKey, true);
       if (!isScalar(v)) continue;
       const name = String(v.value);
-      if (!index.has(name)) index.set(name, k);
+      if (!index.positions.has(name)) index.positions.set(name, k);
       if (name.includes('.')) index.dotted = true;
     }
     nameIndexes.set(seq, index);
@@ -112,7 +115,7 @@ export function dottedToSegments(doc: Document, dotted: string): Segment[] | nul
       let matched = false;
       for (let j = names.dotted ? parts.length : i + 1; j > i && !matched; j--) {
         const candidate = j === i + 1 ? parts[i]! : parts.slice(i, j).join('.');
-        const index = names.get(candidate) ?? -1;
+        const index = names.positions.get(candidate) ?? -1;
         if (index >= 0) {
           segments.push(index);
           current = seq.items[index];
