@@ -3,6 +3,7 @@
 // without building yaml's Document of nodes first, which dominated time and memory on large OpenAPI files.
 // The scalar rules below are a transcription of yaml's stringify/stringifyString.js with those options fixed:
 // lineWidth 0 means no folding ever, so block scalars are always literal (`|`), never folded (`>`).
+import { readsAsNonString } from '../../src/yaml/core-schema.js';
 
 /** Indentation step of yaml's default `indent: 2`. */
 const INDENT_STEP = '  ';
@@ -23,24 +24,9 @@ const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 
 /**
- * Plain text the YAML 1.2 core schema would read as null, a boolean, an integer or a float
- * (the `test` patterns of yaml's core schema tags), so it must be quoted to stay a string.
- */
-const CORE_SCALAR_LOOKALIKES = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
-
-/**
  * Text that is certainly plain: a letter, then letters, digits, `_./(),'-`, words joined by single spaces (no
  * indicator at the start, no `: ` or ` #`, no trailing space, no line break). Descriptions are mostly like this.
- * Of the core-schema look-alikes only the words in CORE_WORDS start with a letter.
+ * Of the texts that read as something else (`readsAsNonString`) only the words in CORE_WORDS start with a letter.
  */
 const SIMPLE_PLAIN = /^[A-Za-z][A-Za-z0-9_.\/(),'-]*(?: [A-Za-z0-9_.\/(),'-]+)*$/;
 const CORE_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
@@ -151,7 +137,7 @@ function plainOrFallback(value: string, position: ScalarPosition): string {
     if (indent === '') return blockLiteral(value, indent, true); // a root scalar: indent it so it is not a marker
     if (implicitKey && indent === INDENT_STEP) return quoted(value, position); // a root-level key
   }
-  if (CORE_SCALAR_LOOKALIKES.some((pattern) => pattern.test(value))) return quoted(value, position);
+  if (readsAsNonString(value)) return quoted(value, position); // it must be quoted to stay a string
   // Deviation from yaml 2.9.1, which writes this plain and so loses the mark when the output is read back.
   if (documentStart && value.startsWith(BYTE_ORDER_MARK)) return quoted(value, position);
   return value; // only single-line text gets here, so it is written as is

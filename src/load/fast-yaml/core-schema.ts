@@ -1,29 +1,22 @@
 // YAML 1.2 core-schema resolution of plain scalars, exactly as yaml 2.x resolves them, for the forms the fast path
 // supports: null, booleans, decimal integers and decimal floats. Other core forms (0x, 0o, +1, 1e3, .inf, .nan) are
 // declined rather than re-implemented.
+import { CORE_FALSE, CORE_FLOAT, CORE_INT, CORE_NULL, CORE_TRUE, readsAsNonString } from '../../yaml/core-schema.js';
 import { decline } from './decline.js';
-
-const NULL_FORMS = /^(?:~|[Nn]ull|NULL)$/;
-const TRUE_FORMS = /^(?:[Tt]rue|TRUE)$/;
-const FALSE_FORMS = /^(?:[Ff]alse|FALSE)$/;
-const DECIMAL_INT = /^-?[0-9]+$/;
-const DECIMAL_FLOAT = /^-?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** The rest of the core schema's tests (yaml's intOct, intHex, signed int/float, floatNaN, floatExp). */
-const OTHER_CORE_FORMS =
-  /^(?:0o[0-7]+|0x[0-9a-fA-F]+|\+[0-9]+|\+(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+)$/;
 
 /** A plain scalar's value. Only sources starting with `~ n N t T f F + - .` or a digit can be anything but a string. */
 export function resolvePlainScalar(source: string): string | number | boolean | null {
   const first = source.charCodeAt(0);
   const maybeCore = (first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2b || first === 0x2e ||
     first === 0x7e || first === 0x6e || first === 0x4e || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46;
-  if (!maybeCore) return source;
-  if (NULL_FORMS.test(source)) return null;
-  if (TRUE_FORMS.test(source)) return true;
-  if (FALSE_FORMS.test(source)) return false;
-  if (DECIMAL_INT.test(source)) return parseInt(source, 10);
-  if (DECIMAL_FLOAT.test(source)) return parseFloat(source);
-  if (OTHER_CORE_FORMS.test(source)) decline(`core-schema form not supported: ${source}`);
+  if (!maybeCore) return source; // also the empty text, which CORE_NULL would match
+  if (CORE_NULL.test(source)) return null;
+  if (CORE_TRUE.test(source)) return true;
+  if (CORE_FALSE.test(source)) return false;
+  const unsigned = source.charCodeAt(0) !== 0x2b; // `+1` and `+.5` are left to the library
+  if (unsigned && CORE_INT.test(source)) return parseInt(source, 10);
+  if (unsigned && CORE_FLOAT.test(source)) return parseFloat(source);
+  if (readsAsNonString(source)) decline(`core-schema form not supported: ${source}`);
   return source;
 }
 
