@@ -1,7 +1,7 @@
 // Replaces an output directory atomically: write a sibling, then two renames. A run killed between the renames
 // leaves the previous directory beside the target; the next run restores it before doing anything else.
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { link, lstat, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Marks a directory archc wrote, so it may be replaced without --force. */
@@ -70,6 +70,47 @@ export function containedPath(root: string, relativePath: string): string {
 /** Files written at once: enough to keep the thread pool busy, few enough not to hold every encoded file. */
 const WRITE_CONCURRENCY = 8;
 
+interface PlacedFile {
+  /** Where the file goes in the staging directory. */
+  full: string;
+  /** The same path in the directory being replaced, when that is a real directory (not a symlink) to reuse from. */
+  current: string | null;
+  content: string | Uint8Array;
+}
+
+/**
+ * True when `path` is a regular file with exactly these bytes that nothing else links to. A symlink never counts
+ * (linking it would put the link, not a file, in the output), nor does a file with other names, which an edit
+ * through those names could change.
+ */
+async function holdsExactly(path: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    const stat = await lstat(path);
+    if (!stat.isFile() || stat.nlink !== 1 || stat.size !== bytes.byteLength) return false;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A file whose bytes did not change since the directory being replaced is hard-linked from it instead of written
+ * again: it keeps its timestamps (make-style tools and watchers see only what changed), and a rebuild skips the
+ * creation of hundreds of files. When linking is not possible (another file system, no permission) it is written.
+ */
+async function placeFile(file: PlacedFile): Promise<void> {
+  const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+  if (file.current !== null && (await holdsExactly(file.current, bytes))) {
+    try {
+      await link(file.current, file.full);
+      return;
+    } catch {
+      // fall back to writing the bytes
+    }
+  }
+  await writeFile(file.full, bytes);
+}
+
 /**
  * Writes every file into a fresh staging directory, then swaps it in. The writes and the removal of the previous
  * directory run on libuv's thread pool, several at a time, so that the system calls overlap (hundreds of files
@@ -81,14 +122,16 @@ export async function writeOutputAtomically(outDir: string, files: readonly Outp
   mkdirSync(dirname(target), { recursive: true });
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const placed = files.map((file) => ({ full: containedPath(staging, file.path), content: file.content }));
+  const reusable = existsSync(target) && lstatSync(target).isDirectory();
+  const placed: PlacedFile[] = files.map((file) => ({
+    full: containedPath(staging, file.path),
+    current: reusable ? containedPath(target, file.path) : null,
+    content: file.content,
+  }));
   for (const dir of new Set(placed.map((file) => dirname(file.full)))) mkdirSync(dir, { recursive: true });
   let next = 0;
   const writer = async (): Promise<void> => {
-    while (next < placed.length) {
-      const file = placed[next++]!;
-      await writeFile(file.full, file.content);
-    }
+    while (next < placed.length) await placeFile(placed[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, placed.length) }, writer));
   writeFileSync(join(staging, MARKER_FILE), MARKER_CONTENT);
