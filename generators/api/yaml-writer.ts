@@ -61,62 +61,117 @@ const BYTE_ORDER_MARK = '\uFEFF';
  */
 export function writeYaml(value: unknown): string {
   if (value === undefined) throw new TypeError('writeYaml: the document value is undefined');
-  const text = writeNode(value, '') + '\n';
-  // V8 keeps text built by concatenation as a tree of its pieces until it is read whole: openapi.yaml at 1,000
-  // entities takes 25 MB so against 6.4 MB flat, held until written. Reading one character flattens it now; the
-  // write would flatten it anyway.
-  text.charCodeAt(0);
-  return text;
+  const out = new TextSink();
+  writeNode(value, '', out);
+  out.push('\n');
+  return out.text();
 }
 
-/** `value` at `indent` (the indentation its continuation lines get), without the first line's prefix. */
-function writeNode(value: unknown, indent: string): string {
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : writeSequence(value, indent);
-  if (isPlainObject(value)) return writeMapping(value, indent) || '{}';
-  return writeScalar(value, { indent, implicitKey: false, documentStart: indent === '' }); // only the root has no indent
+/**
+ * Collects the document's pieces in order and joins them a few thousand at a time. Concatenating them instead
+ * (`a + b`) keeps a tree of every piece until the text is read whole: at 1,000 entities 25 MB for 6.4 MB of
+ * text, copied by each young collection meanwhile.
+ */
+class TextSink {
+  private readonly chunks: string[] = [];
+  private pieces: string[] = [];
+  /** Written forms of position-free strings (isPositionFree) already decided: documents repeat `$ref`s and codes. */
+  readonly keyTexts = new Map<string, string>();
+  readonly valueTexts = new Map<string, string>();
+
+  push(piece: string): void {
+    this.pieces.push(piece);
+    if (this.pieces.length === TextSink.PIECES_PER_CHUNK) {
+      this.chunks.push(this.pieces.join(''));
+      this.pieces = [];
+    }
+  }
+
+  text(): string {
+    return this.chunks.join('') + this.pieces.join('');
+  }
+
+  private static readonly PIECES_PER_CHUNK = 4096;
 }
 
-function writeSequence(items: readonly unknown[], indent: string): string {
+/** Writes `value` at `indent` (the indentation its continuation lines get), without the first line's prefix. */
+function writeNode(value: unknown, indent: string, out: TextSink): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.push('[]');
+    else writeSequence(value, indent, out);
+  } else if (isPlainObject(value)) {
+    if (hasDefinedEntry(value)) writeMapping(value, indent, out);
+    else out.push('{}');
+  } else {
+    out.push(writeScalar(value, { indent, implicitKey: false, documentStart: indent === '' }, out)); // only the root has no indent
+  }
+}
+
+function writeSequence(items: readonly unknown[], indent: string, out: TextSink): void {
   const itemIndent = indent + INDENT_STEP;
   const nextItem = '\n' + indent + '- ';
-  let out = '- ' + writeNode(items[0] ?? null, itemIndent);
-  for (let i = 1; i < items.length; i++) out += nextItem + writeNode(items[i] ?? null, itemIndent);
-  return out;
+  for (let i = 0; i < items.length; i++) {
+    out.push(i === 0 ? '- ' : nextItem);
+    writeNode(items[i] ?? null, itemIndent, out);
+  }
 }
 
-/** The block mapping, or '' when no entry is defined. Entries whose value is undefined are left out. */
-function writeMapping(map: Record<string, unknown>, indent: string): string {
+/** Entries whose value is undefined are left out; a mapping without any other entry is written `{}`. */
+function hasDefinedEntry(map: Record<string, unknown>): boolean {
+  for (const key in map) if (Object.hasOwn(map, key) && map[key] !== undefined) return true;
+  return false;
+}
+
+/** The block mapping of a map with at least one defined entry. Entries whose value is undefined are left out. */
+function writeMapping(map: Record<string, unknown>, indent: string, out: TextSink): void {
   const keyPosition: ScalarPosition = { indent: indent + INDENT_STEP, implicitKey: true, documentStart: false };
   const nextEntry = '\n' + indent;
-  let out = '';
+  let first = true;
   for (const key of Object.keys(map)) {
     const value = map[key];
     if (value === undefined) continue;
-    if (out) {
-      out += nextEntry + writePair(writeString(key, keyPosition), value, indent);
-    } else {
+    if (first) {
       const position = indent === '' ? { ...keyPosition, documentStart: true } : keyPosition;
-      out = writePair(writeString(key, position), value, indent);
+      writePair(writeString(key, position, out), value, indent, out);
+      first = false;
+    } else {
+      out.push(nextEntry);
+      writePair(writeString(key, keyPosition, out), value, indent, out);
     }
   }
-  return out;
 }
 
 /** Non-empty collections start on the line after their key; empty ones and scalars follow it on the same line. */
-function writePair(keyText: string, value: unknown, indent: string): string {
+function writePair(keyText: string, value: unknown, indent: string, out: TextSink): void {
   const valueIndent = indent + INDENT_STEP;
-  const valueText = writeNode(value, valueIndent);
-  if (keyText.length > MAX_IMPLICIT_KEY_LENGTH) return `? ${keyText}\n${indent}: ${valueText}`;
-  // writeNode has thrown for any object but arrays and plain objects, and a block mapping never reads `{}`.
-  const onNextLine = Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null && valueText !== '{}';
-  return onNextLine ? `${keyText}:\n${valueIndent}${valueText}` : `${keyText}: ${valueText}`;
+  const sequence = Array.isArray(value);
+  const mapping = !sequence && isPlainObject(value);
+  const block = sequence ? value.length > 0 : mapping && hasDefinedEntry(value);
+  if (keyText.length > MAX_IMPLICIT_KEY_LENGTH) {
+    out.push('? ');
+    out.push(keyText);
+    out.push('\n' + indent + ': ');
+  } else {
+    out.push(keyText);
+    out.push(block ? ':\n' + valueIndent : ': ');
+  }
+  if (block) {
+    if (sequence) writeSequence(value, valueIndent, out);
+    else writeMapping(value as Record<string, unknown>, valueIndent, out);
+  } else if (sequence) {
+    out.push('[]');
+  } else if (mapping) {
+    out.push('{}'); // a block mapping never reads `{}`
+  } else {
+    out.push(writeScalar(value, { indent: valueIndent, implicitKey: false, documentStart: false }, out)); // throws for other objects
+  }
 }
 
-function writeScalar(value: unknown, position: ScalarPosition): string {
+function writeScalar(value: unknown, position: ScalarPosition, out: TextSink): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return writeNumber(value);
-  if (typeof value === 'string') return writeString(value, position);
+  if (typeof value === 'string') return writeString(value, position, out);
   throw new TypeError(`writeYaml: cannot write a value of type ${typeof value}`);
 }
 
@@ -126,9 +181,20 @@ function writeNumber(value: number): string {
   return Object.is(value, -0) ? '-0' : JSON.stringify(value);
 }
 
-function writeString(value: string, position: ScalarPosition): string {
+/**
+ * Single-line text below the document's first level is written the same at every indentation: only block scalars
+ * (multi-line) use the indentation, and only the root and first-level keys have rules of their own.
+ */
+function isPositionFree(value: string, position: ScalarPosition): boolean {
+  return !position.documentStart && position.indent.length > INDENT_STEP.length && !value.includes('\n');
+}
+
+function writeString(value: string, position: ScalarPosition, out: TextSink): string {
   if (SIMPLE_PLAIN.test(value) && !CORE_WORDS.has(value)) return value; // the common case, decided cheaply
-  return NEEDS_DOUBLE_QUOTES.test(value) ? doubleQuoted(value, position) : plainOrFallback(value, position);
+  const known = isPositionFree(value, position) ? (position.implicitKey ? out.keyTexts : out.valueTexts) : null;
+  const text = known?.get(value) ?? (NEEDS_DOUBLE_QUOTES.test(value) ? doubleQuoted(value, position) : plainOrFallback(value, position));
+  known?.set(value, text);
+  return text;
 }
 
 /** Plain when it reads back as the same string, else a block scalar (multi-line values) or a quoted form. */

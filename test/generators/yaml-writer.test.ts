@@ -267,6 +267,20 @@ describe('properties (fast-check, fixed seeds)', () => {
     );
   });
 
+  // The writer remembers how it wrote a string; the same text must still come out right at every other depth,
+  // as a key and as a value, in sequences, at the first level and the root.
+  test('a string repeated at every depth, as key and value, equals yaml.stringify each time', () => {
+    const nest = (s: string, depth: number): unknown => (depth === 0 ? s : { [s]: nest(s, depth - 1), k: [s, { [s]: s }] });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), (strings) => {
+        const value = { ...Object.fromEntries(strings.map((s) => [s, s])), list: strings, deep: strings.map((s) => nest(s, 4)) };
+        const expected = oracle(value);
+        if (readsBackAs(expected, value)) expect(writeYaml(value)).toBe(expected);
+      }),
+      { seed: 4242, numRuns: 600 },
+    );
+  });
+
   test('yaml.parse(writeYaml(v)) equals v', () => {
     fc.assert(
       fc.property(jsonLike, (value) => {
