@@ -1,13 +1,14 @@
 // Renders catalogue decisions as prose: the choice, the reason, cost and operations, what was rejected and when it flips.
 import type { Decision, ArchitectureModel, TippingPoint } from '../../src/model/types.js';
 import { compareNames } from '../../src/spec/normalize.js';
+import { findBy } from '../../src/model/find-by.js';
 import { code, inline, link } from '../markdown/escape.js';
 import { firstSentence } from './format.js';
 import { formatNumber } from '../markdown/numbers.js';
 import { tippingDirection } from '../../src/model/tipping-point.js';
 
 export function findDecision(model: ArchitectureModel, id: string): Decision | undefined {
-  return model.decisions.find((d) => d.id === id);
+  return findBy(model.decisions, 'id', id);
 }
 
 /** Decisions whose id starts with the prefix (e.g. `consistency.`), sorted by id. */

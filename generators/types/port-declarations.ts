@@ -3,6 +3,7 @@ import type { InterfaceDeclarationStructure, MethodSignatureStructure, OptionalK
 import type { ArchitectureModel, FlowModel, TableModel } from '../../src/model/types.js';
 import { camelCase, operationId as defaultOperationId } from '../../src/model/naming.js';
 import { compareNames } from '../../src/spec/normalize.js';
+import { findBy } from '../../src/model/find-by.js';
 import { NameAllocator } from '../api/name-allocator.js';
 import { keyColumn } from '../api/surface.js';
 import { jsDocText, memberName, stringLiteral } from './ts-text.js';
@@ -22,7 +23,7 @@ const doc = (text: string) => [jsDocText(text)];
 const entityType = (name: string) => `${ENTITIES_NAMESPACE}.${name}`;
 
 function operationIdOf(model: ArchitectureModel, table: TableModel, op: Op): string {
-  const resource = model.api.resources.find((r) => r.entity === table.entity);
+  const resource = findBy(model.api.resources, 'entity', table.entity);
   return resource?.operations.find((o) => o.op === op)?.operationId ?? defaultOperationId(op, table.entity);
 }
 

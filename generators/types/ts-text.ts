@@ -1,8 +1,12 @@
 // Free text inside generated TypeScript: JSDoc bodies and string literal types.
 import { wellFormed } from '../api/well-formed.js';
 
+/** Anything jsDocText rewrites: a surrogate (wellFormed), a carriage return, or a comment end. */
+const MAY_NEED_REWRITE = /[\uD800-\uDFFF\r]|\*\//;
+
 /** JSDoc body: `*\/` would close the comment early, so its slash is escaped; line breaks are normalized. */
 export function jsDocText(text: string): string {
+  if (!MAY_NEED_REWRITE.test(text)) return text; // most notes: no surrogate, carriage return or `*/`
   return wellFormed(text).replace(/\r\n?/g, '\n').replace(/\*\//g, '*\\/');
 }
 
