@@ -161,7 +161,7 @@ function table() {
 }
 
 try {
-  if (!existsSync(join(root, 'dist', 'src', 'cli', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(root, 'dist', 'cli', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const sample = largestSample();
   const spec100 = join(work, 'generated-100.yaml');
   const spec1000 = join(work, 'generated-1000.yaml');
