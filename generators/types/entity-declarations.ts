@@ -16,14 +16,15 @@ function docs(lines: string[]): string[] {
   return lines.length > 0 ? [jsDocText(lines.join('\n'))] : [];
 }
 
+// Only what differs from ts-morph's defaults is set: the structures are copied to the printer thread, ~27,000
+// properties at 1,000 entities, and an absent flag or comment prints as false or none.
 function property(column: ColumnModel, names: EntityTypeNames, shape: { optional: boolean; readonly: boolean }): Property {
-  return {
-    name: memberName(column.name),
-    type: withNullability(valueType(column, names.enums.get(column.name)), column.nullable),
-    hasQuestionToken: shape.optional,
-    isReadonly: shape.readonly,
-    docs: docs(columnNotes(column)),
-  };
+  const out: Property = { name: memberName(column.name), type: withNullability(valueType(column, names.enums.get(column.name)), column.nullable) };
+  if (shape.optional) out.hasQuestionToken = true;
+  if (shape.readonly) out.isReadonly = true;
+  const notes = columnNotes(column);
+  if (notes.length > 0) out.docs = docs(notes);
+  return out;
 }
 
 function entityInterface(table: TableModel, names: EntityTypeNames): Interface {
