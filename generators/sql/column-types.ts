@@ -26,13 +26,6 @@ const BASE_TYPES: Record<Exclude<FieldTypeName, 'ref' | 'blob'>, string> = {
   enum: 'text',
 };
 
-/** The type a column's values have after resolving a ref to the referenced key's type. */
-export function valueType(column: ColumnModel, refKeyTypeOf: (column: ColumnModel) => FieldTypeName): FieldTypeName {
-  if (column.type !== 'ref') return column.type;
-  const target = column.refKeyType ?? refKeyTypeOf(column);
-  return target === 'ref' ? 'uuid' : target;
-}
-
 /** The SQL type for a resolved value type. */
 export function sqlType(type: FieldTypeName, blobs: BlobStorage): string {
   if (type === 'blob') return blobs === 'object-key' ? 'text' : 'bytea';
@@ -42,10 +35,9 @@ export function sqlType(type: FieldTypeName, blobs: BlobStorage): string {
 
 /** Column-level CHECK expressions (length limit for `string`, the value list for `enum`). */
 export function columnChecks(column: ColumnModel, type: FieldTypeName): string[] {
-  const name = quoteIdent(column.name);
-  if (type === 'string') return [`char_length(${name}) <= ${STRING_MAX_CHARS}`];
+  if (type === 'string') return [`char_length(${quoteIdent(column.name)}) <= ${STRING_MAX_CHARS}`];
   if (type === 'enum' && column.enumValues !== undefined && column.enumValues.length > 0) {
-    return [`${name} IN (${column.enumValues.map(quoteLiteral).join(', ')})`];
+    return [`${quoteIdent(column.name)} IN (${column.enumValues.map(quoteLiteral).join(', ')})`];
   }
   return [];
 }

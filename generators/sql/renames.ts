@@ -15,6 +15,7 @@ export function renameLines(context: SqlContext): string[] {
     notes.push(`- Schema ${now} replaces ${before}: its tables move as a table rename does (create in ${now}, write both, copy, switch readers); drop ${before} in a later release.`);
   }
   for (const entity of model.spec.entities) {
+    if (entity.renamed_from === undefined && !entity.fields.some((field) => field.renamed_from !== undefined)) continue;
     const table = findBy(model.tables, 'entity', entity.name);
     if (table === undefined) continue;
     if (entity.renamed_from !== undefined) {

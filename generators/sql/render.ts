@@ -1,7 +1,7 @@
 // Assembles schema.sql: header, module schemas, the audit trail, tables in foreign-key order, deferred foreign keys, roles.
 import { compareNames } from '../../src/spec/normalize.js';
 import { auditLines } from './audit.js';
-import { buildContext, columnsOf, schemasOf, tableKey, type SqlContext } from './context.js';
+import { buildContext, columnsOf, tableKey, type SqlContext } from './context.js';
 import { headerLines } from './header.js';
 import { renameLines } from './renames.js';
 import { roleLines } from './roles.js';
@@ -12,13 +12,17 @@ import type { ArchitectureModel } from '../../src/model/types.js';
 
 export function renderSchema(model: ArchitectureModel): string {
   const context = buildContext(model);
-  const sections: string[][] = [
-    headerLines(context),
-    renameLines(context),
-    ['SET standard_conforming_strings = on;'],
-    schemaLines(context),
-    auditLines(context),
-  ];
+  // Each section is joined as soon as it is built: its many small line strings then die young instead of all living
+  // (and being copied by every young-generation collection) until the whole file is joined.
+  const sections: string[] = [];
+  const add = (lines: readonly string[]): void => {
+    if (lines.length > 0) sections.push(lines.join('\n'));
+  };
+  add(headerLines(context));
+  add(renameLines(context));
+  add(['SET standard_conforming_strings = on;']);
+  add(schemaLines(context));
+  add(auditLines(context));
   const created = new Set<string>();
   const deferred: string[] = [];
   for (const key of tableOrder(context)) {
@@ -27,27 +31,35 @@ export function renderSchema(model: ArchitectureModel): string {
     // Added after rendering, so a self-reference is deferred like a cycle.
     const ddl = tableDdl(context, table, created);
     created.add(key);
-    sections.push(ddl.lines);
-    deferred.push(...ddl.deferred);
+    add(ddl.lines);
+    for (const line of ddl.deferred) deferred.push(line);
   }
   if (deferred.length > 0) {
-    sections.push([...commentLines('Foreign keys whose target is created later (self-references and reference cycles).'), ...deferred]);
+    add([...commentLines('Foreign keys whose target is created later (self-references and reference cycles).'), ...deferred]);
   }
-  sections.push(roleLines(context));
-  return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  add(roleLines(context));
+  return `${sections.join('\n\n')}\n`;
 }
 
 function schemaLines(context: SqlContext): string[] {
-  return schemasOf(context.model).flatMap((schema) => {
-    const comment = schemaCommentLine(context, schema);
-    return [`CREATE SCHEMA ${quoteIdent(schema)};`, ...(comment === null ? [] : [comment])];
+  // The first module per schema, as find() would pick it: one pass instead of a scan per schema.
+  const owners = new Map<string, Module>();
+  for (const module of context.model.modules) if (!owners.has(module.schema)) owners.set(module.schema, module);
+  return context.schemas.flatMap((schema) => {
+    const module = owners.get(schema);
+    return [`CREATE SCHEMA ${quoteIdent(schema)};`, ...(module === undefined ? [] : [schemaComment(schema, module)])];
   });
 }
+
+type Module = ArchitectureModel['modules'][number];
 
 /** COMMENT ON SCHEMA for a module's schema, or null for a schema no module owns. */
 export function schemaCommentLine(context: SqlContext, schema: string): string | null {
   const module = context.model.modules.find((m) => m.schema === schema);
-  if (module === undefined) return null;
+  return module === undefined ? null : schemaComment(schema, module);
+}
+
+function schemaComment(schema: string, module: Module): string {
   const about = [`Module ${module.name}`, module.description.trim() || module.responsibility.trim()].filter((s) => s !== '').join(': ');
   const owner = module.owner === null ? '' : ` Owner: ${module.owner}.`;
   return `COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(`${sentence(about)}${owner}`)};`;

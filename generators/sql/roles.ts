@@ -2,7 +2,7 @@
 import { shortenIdentifier } from '../../src/model/naming.js';
 import type { SecurityModel } from '../../src/model/types.js';
 import { compareNames } from '../../src/spec/normalize.js';
-import { schemasOf, type SqlContext } from './context.js';
+import type { SqlContext } from './context.js';
 import { commentLines, dollarQuote, qualified, quoteIdent, quoteLiteral } from './sql-text.js';
 
 export type DbRole = SecurityModel['dbRoles'][number];
@@ -20,8 +20,9 @@ export function roleLines(context: SqlContext): string[] {
   if (roles.length === 0) return [];
   const lines = commentLines('Database roles (least privilege): services log in as members of these roles, never as the owner.');
   for (const role of roles) {
-    lines.push(...roleCreateLines(role));
-    lines.push(...grantLines(context, role));
+    // Not push(...): the grants text and the privileges have no length limit, and a long spread overflows the stack.
+    for (const line of roleCreateLines(role)) lines.push(line);
+    for (const line of grantLines(context, role)) lines.push(line);
   }
   return lines;
 }
@@ -44,8 +45,7 @@ export function roleCreateLines(role: DbRole): string[] {
 
 /** GRANTs for the role's privileges on objects this script creates (anything else is left to the comment). */
 export function grantLines(context: SqlContext, role: DbRole): string[] {
-  const schemas = new Set(schemasOf(context.model));
-  if (context.audit !== null) schemas.add(context.audit.schema);
+  const schemas = grantSchemas(context);
   const exists = (p: Privilege): boolean => schemas.has(p.schema) && (p.table === null || tableExists(context, p.schema, p.table));
   const privileges = (role.privileges ?? []).filter(exists).filter((p) => p.actions.length > 0)
     .sort((a, b) => compareNames(a.schema, b.schema) || compareNames(a.table ?? '', b.table ?? ''));
@@ -59,7 +59,20 @@ export function grantLines(context: SqlContext, role: DbRole): string[] {
   return [...usage, ...grants];
 }
 
+/** Every schema this script creates, per context (a context never changes): built once, not once per role. */
+const schemaSets = new WeakMap<SqlContext, ReadonlySet<string>>();
+
+function grantSchemas(context: SqlContext): ReadonlySet<string> {
+  let schemas = schemaSets.get(context);
+  if (schemas === undefined) {
+    const created = new Set(context.schemas);
+    if (context.audit !== null) created.add(context.audit.schema);
+    schemaSets.set(context, (schemas = created));
+  }
+  return schemas;
+}
+
 function tableExists(context: SqlContext, schema: string, table: string): boolean {
   if (context.audit !== null && context.audit.schema === schema && context.audit.table === table) return true;
-  return context.model.tables.some((t) => t.schema === schema && t.name === table);
+  return context.tablesBySchema.get(schema)?.has(table) === true;
 }

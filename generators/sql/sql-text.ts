@@ -1,5 +1,8 @@
 // Escaping for the three places model text reaches SQL: identifiers, string literals and `--` comments.
-import { shortenIdentifier } from '../../src/model/naming.js';
+import { MAX_IDENTIFIER_BYTES, shortenIdentifier } from '../../src/model/naming.js';
+
+/** A name of at most this many UTF-16 units fits the byte limit whatever it holds (one unit is at most 3 UTF-8 bytes). */
+const ALWAYS_FITS_UNITS = Math.floor(MAX_IDENTIFIER_BYTES / 3);
 
 /**
  * A double-quoted identifier within PostgreSQL's 63-byte limit (a longer name gets the contract's stable hash suffix
@@ -7,7 +10,9 @@ import { shortenIdentifier } from '../../src/model/naming.js';
  * reserved words (`user`, `order`, `end`) and any legal name stay valid.
  */
 export function quoteIdent(name: string): string {
-  return `"${shortenIdentifier(name).replace(/"/g, '""')}"`;
+  // Most names are short and quote-free: neither the byte count nor the replace is needed for them.
+  const fitted = name.length <= ALWAYS_FITS_UNITS ? name : shortenIdentifier(name);
+  return `"${fitted.includes('"') ? fitted.replace(/"/g, '""') : fitted}"`;
 }
 
 /** `"schema"."name"`. */
@@ -17,15 +22,20 @@ export function qualified(schema: string, name: string): string {
 
 /** A standard string literal (the script sets standard_conforming_strings, so a backslash is an ordinary character). */
 export function quoteLiteral(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
+  return `'${text.includes("'") ? text.replace(/'/g, "''") : text}'`;
 }
 
 /** One `--` comment line per line of text; line breaks inside free text cannot end the comment early. */
 export function commentLines(text: string, indent = ''): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/\s+$/u, ''))
-    .map((line) => (line === '' ? `${indent}--` : `${indent}-- ${line}`));
+  // Most comments are one line: no split and no intermediate arrays for them.
+  if (!text.includes('\n') && !text.includes('\r')) return [commentLine(text, indent)];
+  return text.split(/\r\n|\r|\n/).map((line) => commentLine(line, indent));
+}
+
+/** One line of text as a comment, trailing white space dropped (trimEnd drops exactly what /\s+$/u matches). */
+function commentLine(line: string, indent: string): string {
+  const text = line.trimEnd();
+  return text === '' ? `${indent}--` : `${indent}-- ${text}`;
 }
 
 /** Free text flattened to one line, for a trailing `--` comment. */

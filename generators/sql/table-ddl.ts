@@ -1,10 +1,10 @@
 // One table: CREATE TABLE with its keys and constraints, then its partition, tenant policy, indexes, audit trigger and comments.
 import type { ColumnModel, IndexModel, TableModel } from '../../src/model/types.js';
 import { compareNames } from '../../src/spec/normalize.js';
-import { columnChecks, defaultExpression, sqlType, valueType } from './column-types.js';
+import { columnChecks, defaultExpression, sqlType } from './column-types.js';
 import {
-  TENANT_COLUMN, columnsOf, foreignKeyTarget, isTenantTable, primaryKeyOf, refKeyTypeOf,
-  tableKey, withPartitionColumn, type SqlContext,
+  TENANT_COLUMN, columnsOf, foreignKeyTarget, isTenantTable, primaryKeyOf, tableKey, valueTypeOf,
+  withPartitionColumn, type ForeignKeyTarget, type SqlContext,
 } from './context.js';
 import { commentLines, qualified, quoteIdent, quoteLiteral } from './sql-text.js';
 import { columnComment, tableComment } from './comments.js';
@@ -16,48 +16,75 @@ export interface TableDdl {
   deferred: string[];
 }
 
+/**
+ * What the parts of one table's DDL share, worked out once per table instead of again for each column, constraint and
+ * index that needs it.
+ */
+interface TableFacts {
+  table: TableModel;
+  /** columnsOf: with tenant_id where the table needs it. */
+  columns: readonly ColumnModel[];
+  primaryKey: string[];
+  /** table.indexes in the model's order, each with its columns resolved (indexColumns). */
+  indexes: ReadonlyArray<{ index: IndexModel; columns: string[] }>;
+}
+
+function tableFacts(context: SqlContext, table: TableModel, columns: readonly ColumnModel[] = columnsOf(context, table)): TableFacts {
+  return {
+    table, columns, primaryKey: primaryKeyOf(table),
+    indexes: table.indexes.map((index) => ({ index, columns: indexColumns(table, index) })),
+  };
+}
+
 /** `created` holds the keys of tables already created; a foreign key to any other table is deferred. */
 export function tableDdl(context: SqlContext, table: TableModel, created: ReadonlySet<string>): TableDdl {
   const name = qualified(table.schema, table.name);
-  const columns = columnsOf(context, table);
+  const facts = tableFacts(context, table);
+  const { columns } = facts;
+  const targets = columns.map((column) => foreignKeyTarget(context, table, column));
   const inline: string[] = [];
   const deferred: string[] = [];
-  for (const column of columns) {
-    const clause = foreignKeyClause(context, table, column);
-    if (clause === null) continue;
-    const ref = column.references as NonNullable<ColumnModel['references']>;
+  columns.forEach((column, i) => {
+    const target = targets[i];
+    const ref = column.references;
+    if (target === null || ref === undefined) return;
+    const clause = foreignKeyClauseTo(column, ref, target);
     if (created.has(tableKey(ref.schema, ref.table))) inline.push(clause);
     else deferred.push(`ALTER TABLE ${name} ADD ${clause};`);
-  }
-  const uniques = uniqueConstraints(context, table, columns);
-  const constraintNames = new Set(uniques.map((u) => u.name));
-  const definitions = [
-    ...columns.map((column) => columnDefinition(context, table, column)),
-    `PRIMARY KEY (${identList(primaryKeyOf(table))})`,
-    ...uniques.map(uniqueClause),
-    ...inline,
-  ];
+  });
+  const uniques = uniqueConstraintsOf(context, facts);
+  const definitions = columns.map((column) => columnDefinition(context, facts, column));
+  definitions.push(`PRIMARY KEY (${identList(facts.primaryKey)})`);
+  for (const unique of uniques) definitions.push(uniqueClause(unique));
+  for (const clause of inline) definitions.push(clause);
+
+  const lines = aboveTableComments(table);
+  lines.push(`CREATE ${context.unlogged.has(tableKey(table.schema, table.name)) ? 'UNLOGGED ' : ''}TABLE ${name} (`);
+  const last = definitions.length - 1;
+  definitions.forEach((definition, i) => lines.push(i < last ? `  ${definition},` : `  ${definition}`));
   const partition = table.partitioning;
-  return {
-    lines: [
-      ...aboveTableComments(table),
-      `CREATE ${context.unlogged.has(tableKey(table.schema, table.name)) ? 'UNLOGGED ' : ''}TABLE ${name} (`,
-      ...definitions.map((definition, i) => `  ${definition}${i < definitions.length - 1 ? ',' : ''}`),
-      partition === null ? ');' : `) PARTITION BY RANGE (${quoteIdent(partition.column)});`,
-      ...defaultPartition(context, table, columns),
-      ...(isTenantTable(context, table) ? tenantPolicyLines(name, tenantType(context, columns)) : []),
-      ...[...table.indexes].sort((a, b) => compareNames(a.name, b.name))
-        .filter((index) => !constraintNames.has(index.name)).flatMap((index) => indexLines(context, table, index)),
-      ...foreignKeyIndexes(context, table, columns),
-      ...auditTrigger(context, table, name),
-      `COMMENT ON TABLE ${name} IS ${quoteLiteral(tableComment(table))};`,
-      ...columns.flatMap((column) => {
-        const comment = columnComment(context, table, column);
-        return comment === null ? [] : [`COMMENT ON COLUMN ${name}.${quoteIdent(column.name)} IS ${quoteLiteral(comment)};`];
-      }),
-    ],
-    deferred,
-  };
+  lines.push(partition === null ? ');' : `) PARTITION BY RANGE (${quoteIdent(partition.column)});`);
+  const tenant = isTenantTable(context, table) ? tenantType(context, columns) : null;
+  if (partition !== null) lines.push(...defaultPartitionLines(table, name, tenant));
+  if (tenant !== null) lines.push(...tenantPolicyLines(name, tenant));
+  const constraintNames = new Set(uniques.map((u) => u.name));
+  const byName = [...facts.indexes].sort((a, b) => compareNames(a.index.name, b.index.name));
+  for (const { index, columns: indexed } of byName) {
+    // Not push(...): an index reason is free text, and spreading a very long array into arguments overflows the stack.
+    if (!constraintNames.has(index.name)) for (const line of indexLinesOn(context, table, name, index, indexed)) lines.push(line);
+  }
+  for (const { column, target } of foreignKeyIndexTargetsOf(facts, uniques, targets)) {
+    lines.push(
+      `-- Covers the foreign key on ${column}: deletes in ${target} and joins look rows up by it.`,
+      `CREATE INDEX ON ${name} (${quoteIdent(column)});`,
+    );
+  }
+  lines.push(...auditTrigger(context, table, name), `COMMENT ON TABLE ${name} IS ${quoteLiteral(tableComment(table))};`);
+  for (const column of columns) {
+    const comment = columnComment(context, table, column);
+    if (comment !== null) lines.push(`COMMENT ON COLUMN ${name}.${quoteIdent(column.name)} IS ${quoteLiteral(comment)};`);
+  }
+  return { lines, deferred };
 }
 
 function identList(names: readonly string[]): string {
@@ -79,7 +106,7 @@ function aboveTableComments(table: TableModel): string[] {
     notes.push(`Retention: ${days} days, then ${then}: ${mechanism.trim().replace(/\.?$/, '.')}`);
   }
   if (table.ephemeral) notes.push('Ephemeral: short-lived state that need not survive a crash.');
-  notes.push(...(table.notes ?? []));
+  for (const note of table.notes ?? []) notes.push(note);
   return commentLines(notes.join('\n'));
 }
 
@@ -97,9 +124,14 @@ export interface ColumnParts {
 }
 
 export function columnParts(context: SqlContext, table: TableModel, column: ColumnModel): ColumnParts {
-  const type = valueType(column, (c) => refKeyTypeOf(context, c));
+  return columnPartsOf(context, { table, primaryKey: primaryKeyOf(table) }, column);
+}
+
+function columnPartsOf(context: SqlContext, facts: Pick<TableFacts, 'table' | 'primaryKey'>, column: ColumnModel): ColumnParts {
+  const { table } = facts;
+  const type = valueTypeOf(context, column);
   const sql = sqlType(type, context.blobs);
-  const isKey = primaryKeyOf(table).includes(column.name);
+  const isKey = facts.primaryKey.includes(column.name);
   const generated = generatedKey(table, column, type);
   let defaultSql: string | null = null;
   if (column.default !== undefined) defaultSql = defaultExpression(column.default, type, sql);
@@ -110,14 +142,14 @@ export function columnParts(context: SqlContext, table: TableModel, column: Colu
   };
 }
 
-function columnDefinition(context: SqlContext, table: TableModel, column: ColumnModel): string {
-  const pieces = columnParts(context, table, column);
-  const parts = [quoteIdent(pieces.name), pieces.sqlType];
-  if (pieces.identity) parts.push('GENERATED BY DEFAULT AS IDENTITY');
-  if (pieces.notNull) parts.push('NOT NULL');
-  if (pieces.defaultSql !== null) parts.push(`DEFAULT ${pieces.defaultSql}`);
-  for (const check of pieces.checks) parts.push(`CHECK (${check})`);
-  return parts.join(' ');
+function columnDefinition(context: SqlContext, facts: TableFacts, column: ColumnModel): string {
+  const pieces = columnPartsOf(context, facts, column);
+  let definition = `${quoteIdent(pieces.name)} ${pieces.sqlType}`;
+  if (pieces.identity) definition += ' GENERATED BY DEFAULT AS IDENTITY';
+  if (pieces.notNull) definition += ' NOT NULL';
+  if (pieces.defaultSql !== null) definition += ` DEFAULT ${pieces.defaultSql}`;
+  for (const check of pieces.checks) definition += ` CHECK (${check})`;
+  return definition;
 }
 
 /** A single-column uuid or integer key the model gives no default gets one generated by the database. */
@@ -139,21 +171,33 @@ export interface UniqueConstraint {
  * A model unique index on the same columns becomes the constraint's name, so it is not created twice.
  */
 export function uniqueConstraints(context: SqlContext, table: TableModel, columns: readonly ColumnModel[]): UniqueConstraint[] {
+  return uniqueConstraintsOf(context, tableFacts(context, table, columns));
+}
+
+function uniqueConstraintsOf(context: SqlContext, facts: TableFacts): UniqueConstraint[] {
+  const { table, primaryKey } = facts;
   const tenantLead = isTenantTable(context, table) ? [TENANT_COLUMN] : [];
-  const primaryKey = primaryKeyOf(table);
-  const sets: string[][] = columns
+  const sets: string[][] = facts.columns
     .filter((column) => column.unique && !column.key && column.name !== TENANT_COLUMN)
     .map((column) => withPartitionColumn(table, [...tenantLead, column.name]));
   if (context.tenantReferenced.has(tableKey(table.schema, table.name))) {
     sets.push([TENANT_COLUMN, ...primaryKey.filter((name) => name !== TENANT_COLUMN)]);
   }
+  if (sets.length === 0) return [];
+  // The first constraint-like index per column list names it: one pass over the indexes, not one per constraint.
+  const names = new Map<string, string>();
+  for (const { index, columns } of facts.indexes) {
+    if (!isConstraintIndex(table, index)) continue;
+    const same = sameColumns(columns);
+    if (!names.has(same)) names.set(same, index.name);
+  }
   const seen = new Set([sameColumns(primaryKey)]);
   const out: UniqueConstraint[] = [];
   for (const set of sets) {
-    if (seen.has(sameColumns(set))) continue;
-    seen.add(sameColumns(set));
-    const index = table.indexes.find((i) => isConstraintIndex(table, i) && sameColumns(indexColumns(table, i)) === sameColumns(set));
-    out.push({ columns: set, name: index?.name ?? null });
+    const same = sameColumns(set);
+    if (seen.has(same)) continue;
+    seen.add(same);
+    out.push({ columns: set, name: names.get(same) ?? null });
   }
   return out;
 }
@@ -176,7 +220,10 @@ function uniqueClause(constraint: UniqueConstraint): string {
 export function foreignKeyClause(context: SqlContext, table: TableModel, column: ColumnModel): string | null {
   const target = foreignKeyTarget(context, table, column);
   const ref = column.references;
-  if (target === null || ref === undefined) return null;
+  return target === null || ref === undefined ? null : foreignKeyClauseTo(column, ref, target);
+}
+
+function foreignKeyClauseTo(column: ColumnModel, ref: NonNullable<ColumnModel['references']>, target: ForeignKeyTarget): string {
   const to = qualified(ref.schema, ref.table);
   if (!target.tenantMatched) {
     return `FOREIGN KEY (${quoteIdent(column.name)}) REFERENCES ${to} (${quoteIdent(ref.column)}) ON DELETE ${ref.onDelete}`;
@@ -186,26 +233,31 @@ export function foreignKeyClause(context: SqlContext, table: TableModel, column:
   return `FOREIGN KEY (${identList([TENANT_COLUMN, column.name])}) REFERENCES ${to} (${identList([TENANT_COLUMN, ref.column])}) ON DELETE ${onDelete}`;
 }
 
-function defaultPartition(context: SqlContext, table: TableModel, columns: readonly ColumnModel[]): string[] {
-  if (table.partitioning === null) return [];
+/** The default partition of the partitioned table `name`; `tenantType` is null unless the table is a tenant table. */
+function defaultPartitionLines(table: TableModel, name: string, tenantType: string | null): string[] {
   const partition = qualified(table.schema, `${table.name}_default`);
   return [
-    `CREATE TABLE ${partition} PARTITION OF ${qualified(table.schema, table.name)} DEFAULT;`,
+    `CREATE TABLE ${partition} PARTITION OF ${name} DEFAULT;`,
     // Policies of the parent do not apply to a partition queried directly.
-    ...(isTenantTable(context, table) ? tenantPolicyLines(partition, tenantType(context, columns)) : []),
+    ...(tenantType === null ? [] : tenantPolicyLines(partition, tenantType)),
   ];
 }
 
 /** SQL type of the tenant_id column. */
 export function tenantType(context: SqlContext, columns: readonly ColumnModel[]): string {
   const column = columns.find((c) => c.name === TENANT_COLUMN);
-  return column === undefined ? 'uuid' : sqlType(valueType(column, (c) => refKeyTypeOf(context, c)), context.blobs);
+  return column === undefined ? 'uuid' : sqlType(valueTypeOf(context, column), context.blobs);
 }
 
 /** Resolves an index column given as a field name (`client`) to its column (`client_id`). */
 function columnNameOf(table: TableModel, name: string): string {
-  if (table.columns.some((c) => c.name === name)) return name;
-  return table.columns.find((c) => c.field === name)?.name ?? name;
+  // One pass: a column named `name` wins wherever it is, else the first column whose field is `name`.
+  let byField: string | undefined;
+  for (const column of table.columns) {
+    if (column.name === name) return name;
+    if (byField === undefined && column.field === name) byField = column.name;
+  }
+  return byField ?? name;
 }
 
 export function indexColumns(table: TableModel, index: IndexModel): string[] {
@@ -213,8 +265,11 @@ export function indexColumns(table: TableModel, index: IndexModel): string[] {
 }
 
 export function indexLines(context: SqlContext, table: TableModel, index: IndexModel): string[] {
-  const on = qualified(table.schema, table.name);
-  const columns = indexColumns(table, index);
+  return indexLinesOn(context, table, qualified(table.schema, table.name), index, indexColumns(table, index));
+}
+
+/** indexLines with the table's qualified name (`on`) and the index's resolved columns already at hand. */
+function indexLinesOn(context: SqlContext, table: TableModel, on: string, index: IndexModel, columns: string[]): string[] {
   const reason = index.reason.trim() === '' ? [] : commentLines(index.reason);
   if (index.method === 'gin') {
     const document = searchDocument(context, table, columns);
@@ -248,7 +303,7 @@ function searchDocument(context: SqlContext, table: TableModel, columns: readonl
   for (const name of columns) {
     const column = table.columns.find((c) => c.name === name);
     if (column === undefined) continue;
-    const type = valueType(column, (c) => refKeyTypeOf(context, c));
+    const type = valueTypeOf(context, column);
     if (type === 'date' || type === 'timestamp' || (type === 'blob' && context.blobs === 'bytea')) continue;
     const isText = type === 'string' || type === 'text' || type === 'enum' || type === 'blob';
     parts.push(`coalesce(${quoteIdent(name)}${isText ? '' : '::text'}, '')`);
@@ -257,34 +312,35 @@ function searchDocument(context: SqlContext, table: TableModel, columns: readonl
 }
 
 /**
- * An index for each foreign key that no key, unique constraint or model index leads with (alone or after tenant_id):
- * ON DELETE checks and joins look child rows up by it. The tables pass usually derives these already.
+ * Foreign-key columns that get an unnamed index of their own, with the referenced table's name: those no key, unique
+ * constraint or model index leads with (alone or after tenant_id), since ON DELETE checks and joins look child rows up
+ * by them. The tables pass usually derives these indexes already.
  */
-function foreignKeyIndexes(context: SqlContext, table: TableModel, columns: readonly ColumnModel[]): string[] {
-  const on = qualified(table.schema, table.name);
-  return foreignKeyIndexTargets(context, table, columns).flatMap(({ column, target }) => [
-    `-- Covers the foreign key on ${column}: deletes in ${target} and joins look rows up by it.`,
-    `CREATE INDEX ON ${on} (${quoteIdent(column)});`,
-  ]);
+export function foreignKeyIndexTargets(context: SqlContext, table: TableModel, columns: readonly ColumnModel[]): Array<{ column: string; target: string }> {
+  const facts = tableFacts(context, table, columns);
+  const targets = columns.map((column) => foreignKeyTarget(context, table, column));
+  return foreignKeyIndexTargetsOf(facts, uniqueConstraintsOf(context, facts), targets);
 }
 
-/** Foreign-key columns that get an unnamed index of their own, with the referenced table's name. */
-export function foreignKeyIndexTargets(context: SqlContext, table: TableModel, columns: readonly ColumnModel[]): Array<{ column: string; target: string }> {
+/** `targets` holds foreignKeyTarget of each of facts.columns, in order. */
+function foreignKeyIndexTargetsOf(
+  facts: TableFacts, uniques: readonly UniqueConstraint[], targets: ReadonlyArray<ForeignKeyTarget | null>,
+): Array<{ column: string; target: string }> {
   const leading = new Set<string>();
   const addLeading = (names: readonly string[]): void => {
     if (names[0] !== undefined) leading.add(names[0]);
     if (names[0] === TENANT_COLUMN && names[1] !== undefined) leading.add(names[1]);
   };
-  addLeading(primaryKeyOf(table));
-  for (const unique of uniqueConstraints(context, table, columns)) addLeading(unique.columns);
-  for (const index of table.indexes) if (index.method === 'btree' && index.where === null) addLeading(indexColumns(table, index));
+  addLeading(facts.primaryKey);
+  for (const unique of uniques) addLeading(unique.columns);
+  for (const { index, columns } of facts.indexes) if (index.method === 'btree' && index.where === null) addLeading(columns);
   const out: Array<{ column: string; target: string }> = [];
-  for (const column of columns) {
-    const target = foreignKeyTarget(context, table, column);
-    if (target === null || leading.has(column.name)) continue;
+  facts.columns.forEach((column, i) => {
+    const target = targets[i];
+    if (target === null || leading.has(column.name)) return;
     leading.add(column.name);
     out.push({ column: column.name, target: target.table.name });
-  }
+  });
   return out;
 }
 
@@ -299,5 +355,5 @@ export function auditTrigger(context: SqlContext, table: TableModel, name: strin
 }
 
 export function isAudited(context: SqlContext, table: TableModel): boolean {
-  return table.audited || context.model.security.audit.entities.includes(table.entity);
+  return table.audited || context.auditedEntities.has(table.entity);
 }
