@@ -1,7 +1,7 @@
 // Replaces an output directory atomically: write a sibling, then two renames. A run killed between the renames
 // leaves the previous directory beside the target; the next run restores it before doing anything else.
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { link, lstat, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, open, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Marks a directory archc wrote, so it may be replaced without --force. */
@@ -87,9 +87,29 @@ async function holdsExactly(path: string, bytes: Uint8Array): Promise<boolean> {
   try {
     const stat = await lstat(path);
     if (!stat.isFile() || stat.nlink !== 1 || stat.size !== bytes.byteLength) return false;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path));
+    return await fileStartsWith(path, bytes);
   } catch {
     return false;
+  }
+}
+
+/** Bytes compared per read: the file is never held whole beside the new content (the largest is ~11 MB). */
+const COMPARE_CHUNK = 64 * 1024;
+
+/** Whether the file's first bytes are `bytes`, read chunk by chunk and stopping at the first difference. */
+async function fileStartsWith(path: string, bytes: Uint8Array): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(Math.min(COMPARE_CHUNK, bytes.byteLength));
+    const expected = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let offset = 0; offset < expected.byteLength;) {
+      const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.byteLength, expected.byteLength - offset), offset);
+      if (bytesRead === 0 || !chunk.subarray(0, bytesRead).equals(expected.subarray(offset, offset + bytesRead))) return false;
+      offset += bytesRead;
+    }
+    return true;
+  } finally {
+    await file.close();
   }
 }
 

@@ -61,6 +61,21 @@ describe('writeOutputAtomically on a rebuild', () => {
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('abd\n');
   });
 
+  test('files larger than one comparison chunk: equal ones are kept, one differing in its last byte is rewritten', async () => {
+    const big = 'x'.repeat(200_000) + '\n';
+    const lastDiffers = 'x'.repeat(200_000) + '!';
+    const empty = '';
+    await firstBuild([{ path: 'big.txt', content: big }, { path: 'last.txt', content: big }, { path: 'empty.txt', content: empty }]);
+    const before = { big: identity(join(out, 'big.txt')), last: identity(join(out, 'last.txt')), empty: identity(join(out, 'empty.txt')) };
+
+    await writeOutputAtomically(out, [{ path: 'big.txt', content: big }, { path: 'last.txt', content: lastDiffers }, { path: 'empty.txt', content: empty }]);
+
+    expect(identity(join(out, 'big.txt'))).toBe(before.big);
+    expect(identity(join(out, 'empty.txt'))).toBe(before.empty);
+    expect(identity(join(out, 'last.txt'))).not.toBe(before.last);
+    expect(readFileSync(join(out, 'last.txt'), 'utf8')).toBe(lastDiffers);
+  });
+
   test('a symlink with the right bytes behind it is replaced by a regular file; what it points to is untouched', async () => {
     await firstBuild([{ path: 'a.txt', content: 'x\n' }]);
     const elsewhere = join(sandbox, 'elsewhere.txt');
