@@ -1,8 +1,9 @@
 // Replaces an output directory atomically: write a sibling, then two renames. A run killed between the renames
 // leaves the previous directory beside the target; the next run restores it before doing anything else.
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { link, lstat, open, rm, writeFile } from 'node:fs/promises';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { holdsExactly } from './unchanged-file.js';
 
 /** Marks a directory archc wrote, so it may be replaced without --force. */
 export const MARKER_FILE = '.archc';
@@ -67,9 +68,6 @@ export function containedPath(root: string, relativePath: string): string {
   return full;
 }
 
-/** Files written at once: enough to keep the thread pool busy, few enough not to hold every encoded file. */
-const WRITE_CONCURRENCY = 8;
-
 interface PlacedFile {
   /** Where the file goes in the staging directory. */
   full: string;
@@ -79,62 +77,27 @@ interface PlacedFile {
 }
 
 /**
- * True when `path` is a regular file with exactly these bytes that nothing else links to. A symlink never counts
- * (linking it would put the link, not a file, in the output), nor does a file with other names, which an edit
- * through those names could change.
- */
-async function holdsExactly(path: string, bytes: Uint8Array): Promise<boolean> {
-  try {
-    const stat = await lstat(path);
-    if (!stat.isFile() || stat.nlink !== 1 || stat.size !== bytes.byteLength) return false;
-    return await fileStartsWith(path, bytes);
-  } catch {
-    return false;
-  }
-}
-
-/** Bytes compared per read: the file is never held whole beside the new content (the largest is ~11 MB). */
-const COMPARE_CHUNK = 64 * 1024;
-
-/** Whether the file's first bytes are `bytes`, read chunk by chunk and stopping at the first difference. */
-async function fileStartsWith(path: string, bytes: Uint8Array): Promise<boolean> {
-  const file = await open(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(Math.min(COMPARE_CHUNK, bytes.byteLength));
-    const expected = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let offset = 0; offset < expected.byteLength;) {
-      const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.byteLength, expected.byteLength - offset), offset);
-      if (bytesRead === 0 || !chunk.subarray(0, bytesRead).equals(expected.subarray(offset, offset + bytesRead))) return false;
-      offset += bytesRead;
-    }
-    return true;
-  } finally {
-    await file.close();
-  }
-}
-
-/**
  * A file whose bytes did not change since the directory being replaced is hard-linked from it instead of written
  * again: it keeps its timestamps (make-style tools and watchers see only what changed), and a rebuild skips the
  * creation of hundreds of files. When linking is not possible (another file system, no permission) it is written.
+ * Text is written by Node's native UTF-8 path, which encodes into a scratch buffer freed at once: no encoded copy
+ * of an output stays in memory until the next collection (peak memory is reached while writing).
  */
-async function placeFile(file: PlacedFile): Promise<void> {
-  const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
-  if (file.current !== null && (await holdsExactly(file.current, bytes))) {
+function placeFile(file: PlacedFile): void {
+  if (file.current !== null && holdsExactly(file.current, file.content)) {
     try {
-      await link(file.current, file.full);
+      linkSync(file.current, file.full);
       return;
     } catch {
       // fall back to writing the bytes
     }
   }
-  await writeFile(file.full, bytes);
+  writeFileSync(file.full, file.content);
 }
 
 /**
- * Writes every file into a fresh staging directory, then swaps it in. The writes and the removal of the previous
- * directory run on libuv's thread pool, several at a time, so that the system calls overlap (hundreds of files
- * at 1,000 entities).
+ * Writes every file into a fresh staging directory, then swaps it in. The removal of the previous directory runs
+ * on libuv's thread pool.
  */
 export async function writeOutputAtomically(outDir: string, files: readonly OutputFileContent[]): Promise<void> {
   const target = resolve(outDir);
@@ -149,11 +112,7 @@ export async function writeOutputAtomically(outDir: string, files: readonly Outp
     content: file.content,
   }));
   for (const dir of new Set(placed.map((file) => dirname(file.full)))) mkdirSync(dir, { recursive: true });
-  let next = 0;
-  const writer = async (): Promise<void> => {
-    while (next < placed.length) await placeFile(placed[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, placed.length) }, writer));
+  for (const file of placed) placeFile(file);
   writeFileSync(join(staging, MARKER_FILE), MARKER_CONTENT);
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);

@@ -76,6 +76,24 @@ describe('writeOutputAtomically on a rebuild', () => {
     expect(readFileSync(join(out, 'last.txt'), 'utf8')).toBe(lastDiffers);
   });
 
+  test('invalid UTF-8 that a lenient decoder would read as the new text is rewritten, not kept', async () => {
+    await firstBuild([{ path: 'a.txt', content: 'x' }]);
+    // F0 9F 98 is a cut-off 4-byte sequence: a lenient decoder reads it as one U+FFFD, whose UTF-8 is 3 bytes too.
+    writeFileSync(join(out, 'a.txt'), Buffer.from([0xf0, 0x9f, 0x98]));
+    const before = identity(join(out, 'a.txt'));
+    await writeOutputAtomically(out, [{ path: 'a.txt', content: '\uFFFD' }]);
+    expect(identity(join(out, 'a.txt'))).not.toBe(before);
+    expect([...readFileSync(join(out, 'a.txt'))]).toEqual([0xef, 0xbf, 0xbd]);
+  });
+
+  test('text with characters split across comparison chunks is kept when equal', async () => {
+    const text = 'é😀→'.repeat(40_000); // 2-, 4- and 3-byte characters straddle every 64 KB boundary somewhere
+    await firstBuild([{ path: 'u.txt', content: text }]);
+    const before = identity(join(out, 'u.txt'));
+    await writeOutputAtomically(out, [{ path: 'u.txt', content: text }]);
+    expect(identity(join(out, 'u.txt'))).toBe(before);
+  });
+
   test('a symlink with the right bytes behind it is replaced by a regular file; what it points to is untouched', async () => {
     await firstBuild([{ path: 'a.txt', content: 'x\n' }]);
     const elsewhere = join(sandbox, 'elsewhere.txt');
