@@ -5,23 +5,51 @@ import { createHash } from 'node:crypto';
 /** PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes. */
 export const MAX_IDENTIFIER_BYTES = 63;
 
+/** Distinct names whose conversions are remembered before a memo starts over (bounds a long-lived process). */
+const MAX_REMEMBERED_NAMES = 20_000;
+
+/**
+ * A pure conversion of names, remembered per name: the same entity, field and flow names are converted by every
+ * pass and emitter. Answers must be immutable (strings, frozen arrays), since callers share them.
+ */
+function rememberedPerName<T>(convert: (name: string) => T): (name: string) => T {
+  const answers = new Map<string, T>();
+  return (name) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      if (answers.size >= MAX_REMEMBERED_NAMES) answers.clear();
+      answer = convert(name);
+      answers.set(name, answer);
+    }
+    return answer;
+  };
+}
+
+const wordsOf = rememberedPerName((name: string): readonly string[] => {
+  const found = name.match(/[A-Z]+(?![a-z])\d*|[A-Z][a-z]*\d*|[a-z]+\d*|\d+/g) ?? [];
+  return Object.freeze(found.map((word) => word.toLowerCase()));
+});
+
 /**
  * Splits a Pascal, camel, snake or kebab name into lower-case words. An upper-case run is one word
  * (`HTTPRequest` → http, request) and digits stay with the word before them (`UserV2` → user, v2).
  */
 export function words(name: string): string[] {
-  const found = name.match(/[A-Z]+(?![a-z])\d*|[A-Z][a-z]*\d*|[a-z]+\d*|\d+/g) ?? [];
-  return found.map((word) => word.toLowerCase());
+  return [...wordsOf(name)];
 }
+
+const snakeCaseOf = rememberedPerName((name) => wordsOf(name).join('_'));
 
 /** `UserV2` → `user_v2`, `OAuth2Token` → `o_auth2_token`, `HTTPRequest` → `http_request`. */
 export function snakeCase(name: string): string {
-  return words(name).join('_');
+  return snakeCaseOf(name);
 }
+
+const pascalCaseOf = rememberedPerName((name) => wordsOf(name).map(capitalize).join(''));
 
 /** `book-appointment` / `book_appointment` → `BookAppointment`. */
 export function pascalCase(name: string): string {
-  return words(name).map(capitalize).join('');
+  return pascalCaseOf(name);
 }
 
 /** `book-appointment` → `bookAppointment`. */
@@ -32,7 +60,7 @@ export function camelCase(name: string): string {
 
 /** `book-appointment` → `BOOK_APPOINTMENT` (enum members, constants). */
 export function constantCase(name: string): string {
-  return words(name).join('_').toUpperCase();
+  return wordsOf(name).join('_').toUpperCase();
 }
 
 function capitalize(word: string): string {
@@ -46,8 +74,10 @@ export function tableName(entity: string): string {
 
 /** A module's DDL schema: its kebab name with `_` for `-`. */
 export function schemaName(module: string): string {
-  return module.replace(/-/g, '_');
+  return schemaNameOf(module);
 }
+
+const schemaNameOf = rememberedPerName((module) => module.replace(/-/g, '_'));
 
 /** The column (and API / TS property) of a field: a `ref` field `patient` is `patient_id`. */
 export function columnName(field: { name: string; type: string }): string {
@@ -63,7 +93,7 @@ export function pluralWord(word: string): string {
 
 /** The words of an entity name with the last one pluralised. */
 function pluralWords(entity: string): string[] {
-  const parts = words(entity);
+  const parts = wordsOf(entity);
   const last = parts.length - 1;
   return parts.map((word, i) => (i === last ? pluralWord(word) : word));
 }

@@ -20,13 +20,22 @@ const consequences: Record<string, Consequences> = {
 };
 
 function decideBlobStore(ctx: PassContext, model: ArchitectureModel): ArchitectureModel {
-  const blobs = ctx.spec.entities.flatMap((e) => e.fields.filter((f) => f.type === 'blob').map((f) => `${e.name}.${f.name}`));
+  // Blob fields as `Entity.field` (for prose) and as spec paths (the rule's inputs), in spec order, in one pass.
+  const blobs: string[] = [];
+  const blobPaths: string[] = [];
+  for (const e of ctx.spec.entities) {
+    for (const f of e.fields) {
+      if (f.type !== 'blob') continue;
+      blobs.push(`${e.name}.${f.name}`);
+      blobPaths.push(`entities.${e.name}.fields.${f.name}`);
+    }
+  }
   if (blobs.length > 0) {
     return decide(ctx, model, {
       id: 'blob-store', choice: 'object-storage', rule: blobStoreRules.blobFields,
       rationale: `Store the bytes of ${listProse(blobs)} in object storage and keep only the object key in PostgreSQL because blobs are large immutable artifacts: they would bloat the primary store, its backups and its replication stream.`,
       rejected: { none: `Blob fields ${listProse(blobs)} would live in PostgreSQL rows, inflating backups, replication and restore time.` },
-      uses: ctx.spec.entities.flatMap((e) => e.fields.filter((f) => f.type === 'blob').map((f) => `entities.${e.name}.fields.${f.name}`)),
+      uses: blobPaths,
       tippingPoint: null, consequences,
       contradicts: { none: `fields ${listProse(blobs)} are blobs` },
     });

@@ -62,16 +62,24 @@ function decideFlow(ctx: PassContext, model: ArchitectureModel, flow: Normalized
   const spans = services.length > 1;
   const { choice, rule } = consistencyRule(flow.kind, flow.writes.length, spans, flow.consistency);
   const writes = listProse(flow.writes);
-  const why: Record<string, string> = {
-    [consistencyRules.crossServiceWrites]: `its writes (${writes}) span separately deployed services (${listProse(services)}): each service commits locally and a saga with compensating steps completes the flow, since no transaction spans databases`,
-    [consistencyRules.stated]: `the flow states consistency: ${flow.consistency}${choice === 'eventual' ? ', so readers accept a bounded lag'
-      : spans ? `, although its writes (${writes}) span services ${listProse(services)}: they need a synchronous cross-service commit (or the writes moved into one service)`
-        : flow.writes.length > 0 ? `, and its writes (${writes}) commit in one PostgreSQL transaction` : ', so its reads go to the primary'}`,
-    [consistencyRules.asyncKind]: `the flow is a ${flow.kind} flow: it runs outside any caller's request, so its effects become visible when the job completes`,
-    [consistencyRules.requestWrites]: `the ${flow.kind} flow writes ${writes} and its caller acts on the result: one PostgreSQL transaction commits the writes before the response`,
-    [consistencyRules.readOnly]: `the ${flow.kind} flow writes nothing: its reads may come from a replica or cache with a bounded lag`,
+  // Only the applied rule's reason is written out.
+  const why = (): string => {
+    switch (rule) {
+      case consistencyRules.crossServiceWrites:
+        return `its writes (${writes}) span separately deployed services (${listProse(services)}): each service commits locally and a saga with compensating steps completes the flow, since no transaction spans databases`;
+      case consistencyRules.stated:
+        return `the flow states consistency: ${flow.consistency}${choice === 'eventual' ? ', so readers accept a bounded lag'
+          : spans ? `, although its writes (${writes}) span services ${listProse(services)}: they need a synchronous cross-service commit (or the writes moved into one service)`
+            : flow.writes.length > 0 ? `, and its writes (${writes}) commit in one PostgreSQL transaction` : ', so its reads go to the primary'}`;
+      case consistencyRules.asyncKind:
+        return `the flow is a ${flow.kind} flow: it runs outside any caller's request, so its effects become visible when the job completes`;
+      case consistencyRules.requestWrites:
+        return `the ${flow.kind} flow writes ${writes} and its caller acts on the result: one PostgreSQL transaction commits the writes before the response`;
+      default:
+        return `the ${flow.kind} flow writes nothing: its reads may come from a replica or cache with a bounded lag`;
+    }
   };
-  const rationale = `Use ${choice} consistency for ${flow.name} because ${why[rule]}.`;
+  const rationale = `Use ${choice} consistency for ${flow.name} because ${why()}.`;
   const other = choice === 'strong' ? 'eventual' : 'strong';
   const rejectedReason = other === 'strong'
     ? flow.consistency === 'eventual'

@@ -7,6 +7,8 @@ import type {
 } from '../model/types.js';
 import type { PassContext } from './pass.js';
 import { CONSISTENCY_PREFIX, choicesOf, fixedDecisionIds } from './catalogue.js';
+import { sortedListAdder } from './sorted-insert.js';
+import { findBy } from '../model/find-by.js';
 
 /** The choice recorded for a decision id, or null when no pass has made it yet. */
 export function choiceOf(model: ArchitectureModel, id: string): string | null {
@@ -64,12 +66,13 @@ function challenge(code: DiagnosticCode, args: Readonly<Record<string, string | 
 export function withChallenge(
   model: ArchitectureModel, code: DiagnosticCode, args: Readonly<Record<string, string | number>>, path: string,
 ): ArchitectureModel {
-  const challenges = [...model.challenges, challenge(code, args, path)].sort((a, b) =>
-    compareNames(a.path, b.path) || compareNames(a.code, b.code) || compareNames(a.message, b.message));
-  return { ...model, challenges };
+  return { ...model, challenges: challengeList.add(model.challenges, challenge(code, args, path)) };
 }
 
-// Positions of the fixed catalogue decisions, looked up once: decisions are re-sorted each time one is added.
+const challengeList = sortedListAdder<Challenge>((a, b) =>
+  compareNames(a.path, b.path) || compareNames(a.code, b.code) || compareNames(a.message, b.message));
+
+// Positions of the fixed catalogue decisions, looked up once: ids are compared each time a decision is added.
 const fixedRank = new Map((fixedDecisionIds as readonly string[]).map((id, index) => [id, index]));
 
 /** Catalogue order, then `consistency.<flow>` by flow name. */
@@ -77,7 +80,10 @@ export function compareDecisionIds(a: string, b: string): number {
   const ra = fixedRank.get(a) ?? fixedDecisionIds.length;
   const rb = fixedRank.get(b) ?? fixedDecisionIds.length;
   if (ra !== rb) return ra - rb;
-  return ra < fixedDecisionIds.length ? 0 : compareNames(withoutConsistencyPrefix(a), withoutConsistencyPrefix(b));
+  if (ra < fixedDecisionIds.length) return 0;
+  // A prefix both ids share does not change their order: compare them as they are, without slicing.
+  if (a.startsWith(CONSISTENCY_PREFIX) === b.startsWith(CONSISTENCY_PREFIX)) return compareNames(a, b);
+  return compareNames(withoutConsistencyPrefix(a), withoutConsistencyPrefix(b));
 }
 
 function withoutConsistencyPrefix(id: string): string {
@@ -85,10 +91,10 @@ function withoutConsistencyPrefix(id: string): string {
 }
 
 function withDecision(model: ArchitectureModel, decision: Decision): ArchitectureModel {
-  const decisions = [...model.decisions.filter((d) => d.id !== decision.id), decision]
-    .sort((a, b) => compareDecisionIds(a.id, b.id));
-  return { ...model, decisions };
+  return { ...model, decisions: decisionList.add(model.decisions, decision, (d) => d.id !== decision.id) };
 }
+
+const decisionList = sortedListAdder<Decision>((a, b) => compareDecisionIds(a.id, b.id));
 
 function unique(paths: readonly string[]): string[] {
   return [...new Set(paths)];
@@ -106,9 +112,10 @@ export function decide(ctx: PassContext, model: ArchitectureModel, draft: Decisi
   const pin = pinOf(ctx.spec, draft.id);
   const pinPath = `decisions.${draft.id}`;
   const uses = unique(pin ? [pinPath, ...draft.uses] : draft.uses);
-  const assumed = new Set(model.assumptions.map((a) => a.id));
-  const inputs = uses.filter((p) => !assumed.has(p)).map((p) => cite(ctx, p));
-  const assumptions = uses.filter((p) => assumed.has(p));
+  // Assumption ids looked up in the model's index, not collected into a set per decision.
+  const assumed = (path: string): boolean => findBy(model.assumptions, 'id', path) !== undefined;
+  const inputs = uses.filter((p) => !assumed(p)).map((p) => cite(ctx, p));
+  const assumptions = uses.filter(assumed);
   let next = model;
 
   let choice = draft.choice;

@@ -1,6 +1,6 @@
 // Delivery and migration (rulebook step 9): phases in module dependency order, risks each traced to a decision or
 // spec fact, validation, rollout and rollback; strangler-style migration steps when `current:` is present.
-import type { ArchitectureModel, DeliveryModel, ModuleModel } from '../model/types.js';
+import type { ArchitectureModel, DeliveryModel, FlowModel, ModuleModel } from '../model/types.js';
 import { compareNames } from '../spec/normalize.js';
 import type { NormalizedFlow, NormalizedSpec } from '../spec/normalized.js';
 import { choiceOr } from './derived/decision-lookup.js';
@@ -38,6 +38,26 @@ function specFlow(model: ArchitectureModel, name: string): NormalizedFlow {
   return findBy(model.spec.flows, 'name', name) as NormalizedFlow;
 }
 
+/**
+ * Names of the model flows `include` keeps, by the module that runs each (its spec flow's owner), in model order:
+ * found on first use and once, not per module. Only flows `include` keeps have their owner looked up.
+ */
+function flowNamesByOwner(model: ArchitectureModel, include: (flow: FlowModel) => boolean): () => Map<string, string[]> {
+  let byOwner: Map<string, string[]> | undefined;
+  return () => {
+    if (byOwner) return byOwner;
+    byOwner = new Map();
+    for (const flow of model.flows) {
+      if (!include(flow)) continue;
+      const owner = flowOwner(model.spec, specFlow(model, flow.name));
+      const names = byOwner.get(owner);
+      if (names) names.push(flow.name);
+      else byOwner.set(owner, [flow.name]);
+    }
+    return byOwner;
+  };
+}
+
 function listText(items: readonly string[]): string {
   return items.join(', ');
 }
@@ -59,10 +79,11 @@ function foundationPhase(model: ArchitectureModel): Phase {
 }
 
 function modulePhases(model: ArchitectureModel): Phase[] {
+  const synchronousFlowsOf = flowNamesByOwner(model, (f) => f.synchronous);
   return dependencyLayers(model.modules).map((layer, index) => {
     const deliverables = layer.flatMap((name) => {
-      const module = model.modules.find((m) => m.name === name) as ModuleModel;
-      const flows = model.flows.filter((f) => f.synchronous && flowOwner(model.spec, specFlow(model, f.name)) === name).map((f) => f.name);
+      const module = findBy(model.modules, 'name', name) as ModuleModel;
+      const flows = synchronousFlowsOf().get(name) ?? [];
       return [
         `${name}: ${module.entities.length > 0 ? `tables for ${listText(module.entities)}` : 'no tables'}${flows.length > 0 ? `; flows ${listText(flows)}` : ''}${module.deployment === 'service' ? '; deployed as its own service' : ''}`,
       ];
@@ -207,10 +228,11 @@ function migrationStepsOf(spec: NormalizedSpec, model: ArchitectureModel): Deliv
       rollback: 'Stop replication and drop the copies; nothing reads them yet.',
     },
   ];
+  const flowsOf = flowNamesByOwner(model, () => true);
   for (const layer of dependencyLayers(model.modules)) {
     for (const name of layer) {
-      const flows = model.flows.filter((f) => flowOwner(spec, specFlow(model, f.name)) === name).map((f) => f.name);
-      const entities = model.modules.find((m) => m.name === name)?.entities ?? [];
+      const flows = flowsOf().get(name) ?? [];
+      const entities = findBy(model.modules, 'name', name)?.entities ?? [];
       const owns = entities.length > 0 ? ` with ${listText(entities)}` : '';
       steps.push({
         step: `Move ${name}${owns} behind the facade${flows.length > 0 ? `, routing ${listText(flows)} to the new system` : ''}; its writes are synced back to the legacy database.`,

@@ -84,8 +84,15 @@ export function buildEvents(spec: NormalizedSpec, messaging: string): EventModel
 
 /** Adds each event to its producer module's public interface. */
 function withPublishedEvents(model: ArchitectureModel, events: readonly EventModel[]): ArchitectureModel['modules'] {
+  // Grouped by producer once (in event order), not filtered per module.
+  const publishedBy = new Map<string, string[]>();
+  for (const event of events) {
+    const published = publishedBy.get(event.producer);
+    if (published) published.push(`${event.name} (event)`);
+    else publishedBy.set(event.producer, [`${event.name} (event)`]);
+  }
   return model.modules.map((module) => {
-    const published = events.filter((e) => e.producer === module.name).map((e) => `${e.name} (event)`);
+    const published = publishedBy.get(module.name) ?? [];
     if (published.length === 0) return module;
     return { ...module, interfaces: [...new Set([...module.interfaces, ...published])].sort(compareNames) };
   });

@@ -3,18 +3,19 @@
 import type { ArchitectureModel, FlowModel } from '../model/types.js';
 import { compareNames } from '../spec/normalize.js';
 import type { NormalizedFlow, NormalizedSpec } from '../spec/normalized.js';
-import { isSynchronous, planBudgets } from './derived/call-budgets.js';
+import { isSynchronous, planFlowTimeouts } from './derived/call-budgets.js';
 import { choiceOr } from './derived/decision-lookup.js';
 import { flowOwner, touchedModules } from './derived/flow-ownership.js';
 import { rateAtHorizon } from './derived/projection.js';
 import { definePass } from './pass.js';
+import { findBy } from '../model/find-by.js';
 
 /** Actor resolution in the contract's order: a role, else a module, else an integration. */
 export function actorKindOf(spec: NormalizedSpec, actor: string | undefined): FlowModel['actorKind'] {
   if (actor === undefined) return 'none';
   if (spec.auth.roles.includes(actor)) return 'role';
-  if (spec.modules.some((m) => m.name === actor)) return 'module';
-  if (spec.integrations.some((i) => i.name === actor)) return 'integration';
+  if (findBy(spec.modules, 'name', actor) !== undefined) return 'module';
+  if (findBy(spec.integrations, 'name', actor) !== undefined) return 'integration';
   return 'unknown';
 }
 
@@ -26,7 +27,7 @@ function consistencyOf(model: ArchitectureModel, flow: NormalizedFlow): FlowMode
 
 export function buildFlows(model: ArchitectureModel): FlowModel[] {
   const spec = model.spec;
-  const { flowTimeouts } = planBudgets(model);
+  const flowTimeouts = planFlowTimeouts(model);
   return spec.flows.map((flow): FlowModel => ({
     name: flow.name,
     kind: flow.kind,
@@ -41,7 +42,7 @@ export function buildFlows(model: ArchitectureModel): FlowModel[] {
     consumers: [...flow.consumers],
     modules: touchedModules(spec, flow),
     owner: flowOwner(spec, flow),
-    event: model.events.find((e) => e.flow === flow.name)?.name ?? null,
+    event: findBy(model.events, 'flow', flow.name)?.name ?? null,
     schedule: flow.schedule ?? null,
     ratePerSecNow: flow.rate_per_sec ?? null,
     ratePerSecAtHorizon: flow.rate_per_sec === undefined ? null : rateAtHorizon(model, flow.rate_per_sec),

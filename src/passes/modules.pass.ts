@@ -3,7 +3,7 @@
 import type { ArchitectureModel, ModuleModel } from '../model/types.js';
 import { camelCase, operationId, schemaName } from '../model/naming.js';
 import { compareNames } from '../spec/normalize.js';
-import type { NormalizedFlow, NormalizedModule, NormalizedSpec } from '../spec/normalized.js';
+import type { NormalizedEntity, NormalizedFlow, NormalizedModule, NormalizedSpec } from '../spec/normalized.js';
 import { choiceOr } from './derived/decision-lookup.js';
 import { entityModuleIndex, flowOwner, touchedModules } from './derived/flow-ownership.js';
 import { CORE_DEPLOYABLE, deployables, distinctOwners, moduleSplitNeeds, type SplitNeed } from './boundaries.js';
@@ -17,11 +17,51 @@ function teamsOf(model: ArchitectureModel): number {
   return numberInput(model.spec, model, 'team.teams') ?? Math.max(1, distinctOwners(model.spec).length);
 }
 
+/** What each module has in the spec, gathered in one pass over entities and flows (each list in spec order). */
+interface ModuleFacts {
+  entities: NormalizedEntity[];
+  /** Flows that run in the module (it owns them, see flowOwner). */
+  owned: NormalizedFlow[];
+  /** Flows that name the module among their consumers. */
+  consumed: NormalizedFlow[];
+  /** Flows that touch an entity of the module or run in it. */
+  touching: NormalizedFlow[];
+}
+
+function emptyFacts(): ModuleFacts {
+  return { entities: [], owned: [], consumed: [], touching: [] };
+}
+
+/** Adds `flow` to a module's list once, however many of the flow's names lead there (flows are added in order). */
+function addFlowOnce(list: NormalizedFlow[], flow: NormalizedFlow): void {
+  if (list[list.length - 1] !== flow) list.push(flow);
+}
+
+/** Facts per module name; modules not in the spec get none (the lookups below then read empty lists). */
+function factsByModule(spec: NormalizedSpec): Map<string, ModuleFacts> {
+  const facts = new Map(spec.modules.map((m) => [m.name, emptyFacts()]));
+  if (facts.size === 0) return facts; // no module asks, so no flow's owner is looked up
+  for (const entity of spec.entities) facts.get(entity.module)?.entities.push(entity);
+  for (const flow of spec.flows) {
+    const owner = flowOwner(spec, flow);
+    const ownerFacts = facts.get(owner);
+    if (ownerFacts) ownerFacts.owned.push(flow);
+    for (const module of flow.consumers) {
+      const consumer = facts.get(module);
+      if (consumer) addFlowOnce(consumer.consumed, flow);
+    }
+    for (const module of [...touchedModules(spec, flow), owner]) {
+      const touched = facts.get(module);
+      if (touched) addFlowOnce(touched.touching, flow);
+    }
+  }
+  return facts;
+}
+
 /** Declared dependencies plus those implied by a `ref` to another module's entity. */
-function dependenciesOf(spec: NormalizedSpec, module: NormalizedModule): string[] {
+function dependenciesOf(spec: NormalizedSpec, module: NormalizedModule, entities: readonly NormalizedEntity[]): string[] {
   const owners = entityModuleIndex(spec);
-  const implied = spec.entities
-    .filter((e) => e.module === module.name)
+  const implied = entities
     .flatMap((e) => e.fields.filter((f) => f.type === 'ref' && f.to !== undefined).map((f) => owners.get(f.to as string)))
     .filter((m): m is string => m !== undefined && m !== module.name);
   return [...new Set([...module.depends_on, ...implied])].sort(compareNames);
@@ -35,43 +75,36 @@ function stripPeriod(text: string): string {
   return text.trim().replace(/[.\s]+$/, '');
 }
 
-/** Flows that run in a module (it owns them, see flowOwner). */
-function ownedFlows(spec: NormalizedSpec, module: string): NormalizedFlow[] {
-  return spec.flows.filter((flow) => flowOwner(spec, flow) === module);
-}
-
-function responsibilityOf(spec: NormalizedSpec, module: NormalizedModule, entities: string[]): string {
+function responsibilityOf(module: NormalizedModule, entities: string[], facts: ModuleFacts): string {
   const sentences: string[] = [];
   if (module.description !== undefined && module.description.trim() !== '') sentences.push(`${stripPeriod(module.description)}.`);
   sentences.push(entities.length > 0
     ? `Source of truth for ${listText(entities)}.`
     : 'Owns no persistent entity.');
-  const runs = ownedFlows(spec, module.name).map((f) => f.name);
+  const runs = facts.owned.map((f) => f.name);
   if (runs.length > 0) sentences.push(`Runs ${runs.length === 1 ? 'the flow' : 'the flows'} ${listText(runs)}.`);
-  const reacts = spec.flows.filter((f) => f.consumers.includes(module.name)).map((f) => f.name);
+  const reacts = facts.consumed.map((f) => f.name);
   if (reacts.length > 0) sentences.push(`Reacts to ${listText(reacts)}.`);
-  const calls = [...new Set(ownedFlows(spec, module.name).flatMap((f) => f.calls))].sort(compareNames);
+  const calls = [...new Set(facts.owned.flatMap((f) => f.calls))].sort(compareNames);
   if (calls.length > 0) sentences.push(`Calls ${listText(calls)}.`);
   return sentences.join(' ');
 }
 
 /** Entity API operation ids and the synchronous flows the module runs; events are added by the events pass. */
-function interfacesOf(spec: NormalizedSpec, module: string): string[] {
-  const operations = spec.entities
-    .filter((e) => e.module === module)
-    .flatMap((e) => e.api.map((op) => operationId(op, e.name)));
-  const flows = ownedFlows(spec, module)
+function interfacesOf(facts: ModuleFacts): string[] {
+  const operations = facts.entities.flatMap((e) => e.api.map((op) => operationId(op, e.name)));
+  const flows = facts.owned
     .filter((f) => SYNC_KINDS.has(f.kind))
     .map((f) => `${camelCase(f.name)} (${f.kind} flow)`);
   return [...operations, ...flows].sort(compareNames);
 }
 
-function failureImpactOf(spec: NormalizedSpec, module: string, deployment: ModuleModel['deployment']): string {
-  const touching = spec.flows.filter((f) => touchedModules(spec, f).includes(module) || flowOwner(spec, f) === module);
+function failureImpactOf(facts: ModuleFacts, deployment: ModuleModel['deployment']): string {
+  const touching = facts.touching;
   const failing = touching.filter((f) => SYNC_KINDS.has(f.kind)).map((f) => f.name);
   const delayed = touching.filter((f) => !SYNC_KINDS.has(f.kind)).map((f) => f.name);
   const touchingSet = new Set(touching);
-  const reacting = spec.flows.filter((f) => f.consumers.includes(module) && !touchingSet.has(f)).map((f) => f.name);
+  const reacting = facts.consumed.filter((f) => !touchingSet.has(f)).map((f) => f.name);
   const parts: string[] = [];
   if (failing.length > 0) parts.push(`user-facing flows fail: ${listText(failing)}`);
   if (delayed.length > 0) parts.push(`background work stops until it recovers: ${listText(delayed)}`);
@@ -85,24 +118,26 @@ function failureImpactOf(spec: NormalizedSpec, module: string, deployment: Modul
 export function buildModules(spec: NormalizedSpec, shape: string, teams: number): ModuleModel[] {
   const needs = moduleSplitNeeds(spec, teams);
   const units = deployables(spec, shape, needs);
+  const factsOf = factsByModule(spec);
   const modules = spec.modules.map((module): ModuleModel => {
-    const entities = spec.entities.filter((e) => e.module === module.name).map((e) => e.name).sort(compareNames);
+    const facts = factsOf.get(module.name) ?? emptyFacts();
+    const entities = facts.entities.map((e) => e.name).sort(compareNames);
     const splitNeeds = [...(needs.get(module.name) ?? ([] as SplitNeed[]))].sort(compareNames);
     const deployment: ModuleModel['deployment'] = units.get(module.name) === CORE_DEPLOYABLE ? 'core' : 'service';
     return {
       name: module.name,
       schema: schemaName(module.name),
       description: module.description ?? '',
-      responsibility: responsibilityOf(spec, module, entities),
+      responsibility: responsibilityOf(module, entities, facts),
       owner: module.owner ?? null,
       platform: module.platform,
       entities,
-      interfaces: interfacesOf(spec, module.name),
-      dependsOn: dependenciesOf(spec, module),
+      interfaces: interfacesOf(facts),
+      dependsOn: dependenciesOf(spec, module, facts.entities),
       dependents: [],
       splitNeeds,
       deployment,
-      failureImpact: failureImpactOf(spec, module.name, deployment),
+      failureImpact: failureImpactOf(facts, deployment),
     };
   });
   for (const module of modules) {

@@ -54,12 +54,20 @@ function hotPathsOf(model: ArchitectureModel): PerformanceModel['hotPaths'] {
   })).sort((a, b) => compareNames(a.entity, b.entity) || compareNames(a.access, b.access));
 }
 
-function writersOf(model: ArchitectureModel, entity: string): string[] {
-  return model.spec.flows.filter((f) => f.writes.includes(entity)).map((f) => f.name);
-}
-
-function strongReadersOf(model: ArchitectureModel, entity: string): string[] {
-  return model.flows.filter((f) => f.consistency === 'strong' && f.touches.includes(entity)).map((f) => f.name);
+/**
+ * Names of the flows listing each entity, in flow order and each flow once: for every entity at once what
+ * `flows.filter((f) => entitiesOf(f).includes(entity))` gives for one (asked per hot access, it was flows × accesses).
+ */
+function flowNamesByEntity<F extends { name: string }>(flows: readonly F[], entitiesOf: (flow: F) => readonly string[]): Map<string, string[]> {
+  const byEntity = new Map<string, string[]>();
+  for (const flow of flows) {
+    for (const entity of new Set(entitiesOf(flow))) {
+      const names = byEntity.get(entity);
+      if (names) names.push(flow.name);
+      else byEntity.set(entity, [flow.name]);
+    }
+  }
+  return byEntity;
 }
 
 function keyPrefix(table: TableModel | undefined, entity: NormalizedEntity): string {
@@ -69,6 +77,8 @@ function keyPrefix(table: TableModel | undefined, entity: NormalizedEntity): str
 
 function cachingOf(model: ArchitectureModel): PerformanceModel['caching'] {
   if (choiceOr(model, 'cache', 'none') !== 'redis') return [];
+  const writersOf = flowNamesByEntity(model.spec.flows, (f) => f.writes);
+  const strongReadersOf = flowNamesByEntity(model.flows.filter((f) => f.consistency === 'strong'), (f) => f.touches);
   const entries: PerformanceModel['caching'] = [];
   for (const entity of model.spec.entities) {
     const table = findBy(model.tables, 'entity', entity.name);
@@ -88,8 +98,8 @@ function cachingOf(model: ArchitectureModel): PerformanceModel['caching'] {
         const field = entity.fields.find((f) => f.name === name);
         return field === undefined ? name : columnName(field);
       });
-      const writers = writersOf(model, entity.name);
-      const strong = strongReadersOf(model, entity.name);
+      const writers = writersOf.get(entity.name) ?? [];
+      const strong = strongReadersOf.get(entity.name) ?? [];
       const ttl = writers.length === 0 ? READ_ONLY_TTL_SECONDS : access.kind === 'get' ? GET_TTL_SECONDS : LIST_TTL_SECONDS;
       const invalidation = writers.length === 0
         ? 'no flow writes it: entries expire by TTL'

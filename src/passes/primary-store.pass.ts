@@ -34,8 +34,10 @@ function decidePrimaryStore(ctx: PassContext, model: ArchitectureModel): Archite
   const spec = ctx.spec;
   const durable = spec.entities.filter((e) => !e.ephemeral);
   const ephemeral = spec.entities.filter((e) => e.ephemeral);
-  const refs = durable.reduce((n, e) => n + e.fields.filter((f) => f.type === 'ref').length, 0);
-  const writers = spec.flows.filter((f) => f.writes.some((w) => durable.some((e) => e.name === w))).map((f) => f.name);
+  let refs = 0;
+  for (const e of durable) for (const f of e.fields) if (f.type === 'ref') refs++;
+  const durableNames = new Set(durable.map((e) => e.name));
+  const writers = spec.flows.filter((f) => f.writes.some((w) => durableNames.has(w))).map((f) => f.name);
   const horizon = model.capacity.horizonYears;
   const bytes = model.capacity.years[horizon]?.storageBytes ?? 0;
   const names = durable.map((e) => e.name);

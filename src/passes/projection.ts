@@ -59,9 +59,14 @@ const namedLists = new Set(['modules', 'entities', 'flows', 'integrations']);
 
 /** The value at a dotted spec path (list items by name), or undefined when the spec does not state it. */
 export function specValue(spec: NormalizedSpec, path: string): unknown {
+  return specValueAt(spec, path.split('.'));
+}
+
+/** `specValue` of a path already split into its parts. */
+function specValueAt(spec: NormalizedSpec, parts: readonly string[]): unknown {
   let current: unknown = spec;
   let previous = '';
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (Array.isArray(current)) {
       // Normalized named lists hold objects only; findBy indexes each list once instead of scanning per lookup.
       current = namedLists.has(previous) ? findBy(current as Array<{ name?: unknown }>, 'name', part) : undefined;
@@ -79,7 +84,8 @@ export function specValue(spec: NormalizedSpec, path: string): unknown {
 export function numberInput(spec: NormalizedSpec, model: ArchitectureModel, path: string): number | null {
   const written = specValue(spec, path);
   if (typeof written === 'number') return written;
-  const assumed = model.assumptions.find((a) => a.id === path)?.value;
+  // Specs without volumes have an assumption per entity: an index, not a scan per lookup.
+  const assumed = findBy(model.assumptions, 'id', path)?.value;
   return typeof assumed === 'number' ? assumed : null;
 }
 
@@ -110,7 +116,20 @@ export function trafficFigures(spec: NormalizedSpec, model: ArchitectureModel): 
 /** Entity volume as written or assumed. */
 export function entityVolume(spec: NormalizedSpec, model: ArchitectureModel, entity: string): { rows: number; rowsPerDay: number } {
   return {
-    rows: requiredNumber(spec, model, `entities.${entity}.volume.rows`),
-    rowsPerDay: requiredNumber(spec, model, `entities.${entity}.volume.rows_per_day`),
+    rows: volumeFigure(spec, model, entity, 'rows'),
+    rowsPerDay: volumeFigure(spec, model, entity, 'rows_per_day'),
   };
+}
+
+/**
+ * `requiredNumber` of `entities.<entity>.volume.<figure>`. The path of a name without a dot splits into exactly
+ * these parts, so a written figure is read from them without building and splitting the path (the frame asks per
+ * entity); the path is built when the figure is not written.
+ */
+function volumeFigure(spec: NormalizedSpec, model: ArchitectureModel, entity: string, figure: 'rows' | 'rows_per_day'): number {
+  if (typeof entity === 'string' && !entity.includes('.')) {
+    const written = specValueAt(spec, ['entities', entity, 'volume', figure]);
+    if (typeof written === 'number') return written;
+  }
+  return requiredNumber(spec, model, `entities.${entity}.volume.${figure}`);
 }

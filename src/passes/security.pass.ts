@@ -9,6 +9,7 @@ import { isPrivilegedRole } from './derived/privilege.js';
 import { peakRpsAtHorizon } from './derived/projection.js';
 import { definePass } from './pass.js';
 import { crossesService } from './derived/table-context.js';
+import { findBy } from '../model/find-by.js';
 
 export const AUDIT_TABLE = 'audit.audit_log';
 
@@ -159,10 +160,16 @@ function auditOf(spec: NormalizedSpec, model: ArchitectureModel): SecurityModel[
 function dbRolesOf(spec: NormalizedSpec, model: ArchitectureModel, tenancy: string): SecurityModel['dbRoles'] {
   const rls = tenancy === 'shared-schema' ? ', NOBYPASSRLS' : '';
   const schemas = [...new Set(model.tables.map((t) => t.schema))].sort(compareNames);
+  // The first module with each schema name, found once rather than by converting every module's name per schema.
+  const moduleBySchema = new Map<string, NormalizedSpec['modules'][number]>();
+  for (const m of spec.modules) {
+    const schema = schemaName(m.name);
+    if (!moduleBySchema.has(schema)) moduleBySchema.set(schema, m);
+  }
   const roles: SecurityModel['dbRoles'] = schemas.map((schema) => {
-    const module = spec.modules.find((m) => schemaName(m.name) === schema);
+    const module = moduleBySchema.get(schema);
     // Only dependencies in the same deployable: a separately deployed service's data is reached through its API.
-    const reads = (module === undefined ? [] : model.modules.find((m) => m.name === module.name)?.dependsOn ?? [])
+    const reads = (module === undefined ? [] : findBy(model.modules, 'name', module.name)?.dependsOn ?? [])
       .filter((dep) => module !== undefined && !crossesService(model.modules, module.name, dep))
       .map(schemaName).filter((s) => schemas.includes(s));
     return {

@@ -28,9 +28,15 @@ import { findBy } from '../model/find-by.js';
 const SENSITIVITY_ORDER: readonly SensitivityLevel[] = ['public', 'internal', 'pii', 'phi', 'pci'];
 const AUDITED_LEVELS = new Set<SensitivityLevel>(['pii', 'phi', 'pci']);
 
-function highest(levels: readonly Sensitivity[]): SensitivityLevel {
-  return levels.reduce<SensitivityLevel>(
-    (max, level) => (SENSITIVITY_ORDER.indexOf(level) > SENSITIVITY_ORDER.indexOf(max) ? level : max), 'public');
+/** The most sensitive of the entity's level and its fields' levels (the first one on a tie), at least public. */
+function highestOf(entity: NormalizedEntity): SensitivityLevel {
+  let max: SensitivityLevel = 'public';
+  const raise = (level: Sensitivity): void => {
+    if (SENSITIVITY_ORDER.indexOf(level) > SENSITIVITY_ORDER.indexOf(max)) max = level;
+  };
+  raise(entity.sensitivity);
+  for (const field of entity.fields) raise(field.sensitivity);
+  return max;
 }
 
 type OnDelete = NonNullable<ColumnModel['references']>['onDelete'];
@@ -126,7 +132,7 @@ function privilegedWrites(spec: NormalizedSpec): ReadonlySet<string> {
 
 export function buildTable(ctx: TableContext, entity: NormalizedEntity): TableModel {
   const table = tableName(entity.name);
-  const sensitivity = highest([entity.sensitivity, ...entity.fields.map((f) => f.sensitivity)]);
+  const sensitivity = highestOf(entity);
   const audited = AUDITED_LEVELS.has(sensitivity) || (ctx.spec.auth.admin_heavy && ctx.privilegedWrites.has(entity.name));
   const columns = columnsOf(ctx, entity, audited);
   const { partitioning, notes: partitionNotes } = partitioningOf(ctx, entity, columns);

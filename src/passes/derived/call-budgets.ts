@@ -117,25 +117,53 @@ export interface BudgetPlan {
   flowTimeouts: Map<string, number>;
 }
 
+/** `derive` for each flow, computed on first use (planning reads a flow's derived facts several times). */
+function memoPerFlow<V>(derive: (flow: NormalizedFlow) => V): (flow: NormalizedFlow) => V {
+  const answers = new Map<NormalizedFlow, V>();
+  return (flow) => {
+    if (answers.has(flow)) return answers.get(flow) as V;
+    const answer = derive(flow);
+    answers.set(flow, answer);
+    return answer;
+  };
+}
+
 /** Plans every budget; flows and consumers first compute their callees, then their own timeout over them. */
 export function planBudgets(model: ArchitectureModel): BudgetPlan {
+  return plan(model, true);
+}
+
+/** Each flow's own timeout, by flow name, as `planBudgets` computes it, without building the budgets themselves. */
+export function planFlowTimeouts(model: ArchitectureModel): Map<string, number> {
+  return plan(model, false).flowTimeouts;
+}
+
+/** The plan; without `withBudgets` only the timeouts (a flow's depends on its callees, never on consumers). */
+function plan(model: ArchitectureModel, withBudgets: boolean): BudgetPlan {
   const infra = infraOf(model);
   const budgets = new Map<string, CallBudget>();
-  const add = (b: CallBudget) => budgets.set(`${b.caller}\u0000${b.callee}`, b);
+  const add = (caller: string, callee: string, policy: CallPolicy): void => {
+    if (withBudgets) budgets.set(`${caller}\u0000${callee}`, budget(caller, callee, policy));
+  };
   const flowTimeouts = new Map<string, number>();
 
-  const touchedBy = (flow: NormalizedFlow): NormalizedEntity[] =>
-    flow.touches.map((name) => findBy(infra.spec.entities, 'name', name)).filter((e): e is NormalizedEntity => e !== undefined);
-  const remoteModulesOf = (flow: NormalizedFlow): string[] => {
+  // Each flow's touched entities and remote modules are read by several steps below: derive them once per flow.
+  const touchedBy = memoPerFlow((flow): readonly NormalizedEntity[] =>
+    flow.touches.map((name) => findBy(infra.spec.entities, 'name', name)).filter((e): e is NormalizedEntity => e !== undefined));
+  const remoteModulesOf = memoPerFlow((flow): readonly string[] => {
     const owner = flowOwner(infra.spec, flow);
     return [...new Set(touchedBy(flow).filter((e) => crossesService(infra.modules, owner, e.module)).map((e) => e.module))].sort(compareNames);
-  };
+  });
 
   /** The handler serving a module across a deployable boundary: the stores its callers' accesses reach, synchronous. */
   const handlerTimeouts = new Map<string, number>();
   const callersOf = new Map<string, NormalizedFlow[]>();
   for (const flow of infra.spec.flows) {
-    for (const module of remoteModulesOf(flow)) callersOf.set(module, [...(callersOf.get(module) ?? []), flow]);
+    for (const module of remoteModulesOf(flow)) {
+      const callers = callersOf.get(module);
+      if (callers) callers.push(flow);
+      else callersOf.set(module, [flow]);
+    }
   }
   for (const [module, flows] of callersOf) {
     const calls = new Map<string, CallPolicy>();
@@ -143,7 +171,7 @@ export function planBudgets(model: ArchitectureModel): BudgetPlan {
       const entities = touchedBy(flow).filter((e) => e.module === module);
       for (const [callee, policy] of storeCalls(infra, entities, true, new Set(flow.writes))) if (!calls.has(callee)) calls.set(callee, policy);
     }
-    for (const [callee, policy] of calls) add(budget(`module:${module}`, callee, policy));
+    for (const [callee, policy] of calls) add(`module:${module}`, callee, policy);
     handlerTimeouts.set(module, timeoutOver([...calls.values()], true));
   }
 
@@ -161,30 +189,41 @@ export function planBudgets(model: ArchitectureModel): BudgetPlan {
       if (!deferred.includes(integration)) calls.set(`integration:${integration}`, integrationPolicy(sync));
     }
     if (event !== undefined && (sync || flow.consumers.length > 0)) calls.set(event.channel, PUBLISH_POLICY);
-    for (const [callee, policy] of calls) add(budget(caller, callee, policy));
+    for (const [callee, policy] of calls) add(caller, callee, policy);
 
     const timeoutMs = timeoutOver([...calls.values()], sync, flow.latency_p99_ms ?? 0);
     flowTimeouts.set(flow.name, timeoutMs);
     const own: CallPolicy = { timeoutMs, attempts: 1, backoffMs: [], circuitBreaker: null };
-    if (sync) add(budget('edge', caller, own));
+    if (sync) add('edge', caller, own);
     else if (event !== undefined && flow.consumers.length === 0) {
-      add(budget(workerOf(event.channel), caller, { ...own, attempts: EVENT_RETRY.attempts, backoffMs: EVENT_RETRY_BACKOFF }));
-    } else add(budget(flow.kind === 'scheduled' ? 'scheduler' : 'job-runner', caller, own));
+      add(workerOf(event.channel), caller, { ...own, attempts: EVENT_RETRY.attempts, backoffMs: EVENT_RETRY_BACKOFF });
+    } else add(flow.kind === 'scheduled' ? 'scheduler' : 'job-runner', caller, own);
   }
 
+  if (!withBudgets) return { budgets: [], flowTimeouts };
+
+  // A consumer reaches the stores of the entities its module owns: the same for every event the module consumes.
+  const consumerStoreCalls = new Map<string, ReadonlyMap<string, CallPolicy>>();
+  const consumerStoresOf = (module: string): ReadonlyMap<string, CallPolicy> => {
+    let calls = consumerStoreCalls.get(module);
+    if (calls === undefined) {
+      calls = new Map([...storeCalls(infra, ownedEntities(infra, module), false, new Set())].filter(([store]) => store === 'postgresql' || store === 'redis'));
+      consumerStoreCalls.set(module, calls);
+    }
+    return calls;
+  };
   for (const event of infra.events) {
     const flow = findBy(infra.spec.flows, 'name', event.flow);
     if (flow === undefined || (!isSynchronous(flow.kind) && flow.consumers.length === 0)) continue;
     for (const module of event.consumers) {
       const consumer = `consumer:${module}:${event.name}`;
-      const owned = ownedEntities(infra, module);
-      const calls = new Map([...storeCalls(infra, owned, false, new Set())].filter(([store]) => store === 'postgresql' || store === 'redis'));
+      const calls = new Map(consumerStoresOf(module));
       if (module === event.producer && isSynchronous(flow.kind)) {
         for (const integration of deferrableCalls(infra.spec, flow)) calls.set(`integration:${integration}`, integrationPolicy(false));
       }
-      for (const [callee, policy] of calls) add(budget(consumer, callee, policy));
+      for (const [callee, policy] of calls) add(consumer, callee, policy);
       const timeoutMs = timeoutOver([...calls.values()], false);
-      add(budget(workerOf(event.channel), consumer, { timeoutMs, attempts: EVENT_RETRY.attempts, backoffMs: EVENT_RETRY_BACKOFF, circuitBreaker: null }));
+      add(workerOf(event.channel), consumer, { timeoutMs, attempts: EVENT_RETRY.attempts, backoffMs: EVENT_RETRY_BACKOFF, circuitBreaker: null });
     }
   }
 

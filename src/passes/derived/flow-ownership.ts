@@ -33,9 +33,8 @@ export function touchedModules(spec: NormalizedSpec, flow: NormalizedFlow): stri
   return [...modules];
 }
 
-/** Whether the flow's name mentions the entity (`book-appointment` mentions Appointment). */
-function namedByFlow(flow: NormalizedFlow, entity: string): boolean {
-  const flowWords = new Set(words(flow.name));
+/** Whether the flow's name (its words) mentions the entity (`book-appointment` mentions Appointment). */
+function namedByFlow(flowWords: ReadonlySet<string>, entity: string): boolean {
   return words(entity).every((word) => flowWords.has(word));
 }
 
@@ -46,11 +45,12 @@ function namedByFlow(flow: NormalizedFlow, entity: string): boolean {
 function majorityOwner(spec: NormalizedSpec, flow: NormalizedFlow, entities: readonly string[]): string | null {
   const owners = entityModuleIndex(spec);
   const counts = new Map<string, { count: number; named: boolean }>();
+  let flowWords: ReadonlySet<string> | undefined;
   for (const entity of entities) {
     const module = owners.get(entity);
     if (module === undefined) continue;
     const current = counts.get(module) ?? { count: 0, named: false };
-    counts.set(module, { count: current.count + 1, named: current.named || namedByFlow(flow, entity) });
+    counts.set(module, { count: current.count + 1, named: current.named || namedByFlow((flowWords ??= new Set(words(flow.name))), entity) });
   }
   const ranked = [...counts.entries()].sort((a, b) =>
     b[1].count - a[1].count || Number(b[1].named) - Number(a[1].named) || compareNames(a[0], b[0]));

@@ -2,6 +2,7 @@
 // tenant scoping, cache-resident entities and whether a reference crosses a separately deployed service.
 import type { ModuleModel } from '../../model/types.js';
 import type { NormalizedEntity, NormalizedField, NormalizedSpec } from '../../spec/normalized.js';
+import { findBy } from '../../model/find-by.js';
 
 export const TENANT_COLUMN = 'tenant_id';
 export const TENANT_ENTITY = 'Tenant';
@@ -25,7 +26,8 @@ export interface TableContext {
 export function referencingEntities(spec: NormalizedSpec): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const entity of spec.entities) {
-    const targets = new Set(entity.fields.flatMap((f) => (f.type === 'ref' && f.to !== undefined ? [f.to] : [])));
+    const targets = new Set<string>();
+    for (const f of entity.fields) if (f.type === 'ref' && f.to !== undefined) targets.add(f.to);
     for (const target of targets) {
       const list = index.get(target);
       if (list) list.push(entity.name);
@@ -48,8 +50,11 @@ export function keyField(entity: NormalizedEntity): NormalizedField | undefined 
 /** Two modules are deployed separately unless they are the same module or both in the core deployable. */
 export function crossesService(modules: readonly ModuleModel[], from: string, to: string): boolean {
   if (from === to) return false;
-  const deployment = (name: string) => modules.find((m) => m.name === name)?.deployment ?? 'core';
-  return deployment(from) === 'service' || deployment(to) === 'service';
+  return deploymentOf(modules, from) === 'service' || deploymentOf(modules, to) === 'service';
+}
+
+function deploymentOf(modules: readonly ModuleModel[], name: string): ModuleModel['deployment'] {
+  return findBy(modules, 'name', name)?.deployment ?? 'core';
 }
 
 /** A ref field `tenant` to `Tenant`: under shared-schema tenancy it is the tenant column itself. */

@@ -7,8 +7,28 @@ import { thresholds } from '../thresholds.js';
 
 const regimeFor = { phi: 'hipaa', pci: 'pci-dss' } as const;
 
-function sensitiveFields(spec: NormalizedSpec, levels: readonly string[]): string[] {
-  return spec.entities.flatMap((e) => e.fields.filter((f) => levels.includes(f.sensitivity)).map((f) => `${e.name}.${f.name}`));
+const CHALLENGED_LEVELS: readonly string[] = ['pii', 'phi', 'pci'];
+
+interface SensitiveField {
+  entity: string;
+  field: string;
+  level: string;
+}
+
+/** Fields at any of the challenged levels, in spec order: collected once, then filtered per level. */
+function challengedFields(spec: NormalizedSpec): SensitiveField[] {
+  const found: SensitiveField[] = [];
+  for (const e of spec.entities) {
+    for (const f of e.fields) {
+      if (CHALLENGED_LEVELS.includes(f.sensitivity)) found.push({ entity: e.name, field: f.name, level: f.sensitivity });
+    }
+  }
+  return found;
+}
+
+/** `Entity.field` of each field at one of `levels`, in spec order. */
+function sensitiveFields(fields: readonly SensitiveField[], levels: readonly string[]): string[] {
+  return fields.filter((f) => levels.includes(f.level)).map((f) => `${f.entity}.${f.field}`);
 }
 
 export function challengeWeakConstraints(ctx: PassContext, model: ArchitectureModel): ArchitectureModel {
@@ -22,18 +42,20 @@ export function challengeWeakConstraints(ctx: PassContext, model: ArchitectureMo
   ];
   if (missing.length > 0) next = withChallenge(next, 'ARC0401', { fields: listProse(missing) }, locatablePath(ctx, ['traffic', 'system']));
 
-  const sensitiveLevels = (['pii', 'phi', 'pci'] as const).filter((level) => sensitiveFields(spec, [level]).length > 0);
+  const challenged = challengedFields(spec);
+  const sensitiveLevels = (['pii', 'phi', 'pci'] as const).filter((level) => challenged.some((f) => f.level === level));
   if (sensitiveLevels.length > 0) {
     const levels = listProse(sensitiveLevels.map((l) => l.toUpperCase()));
-    const firstField = sensitiveFields(spec, sensitiveLevels)[0]!.replace('.', '.fields.');
+    const first = challenged[0]!;
+    const firstField = `${first.entity}.${first.field}`.replace('.', '.fields.');
     const compliancePath = locatablePath(ctx, ['data.compliance', 'data', `entities.${firstField}`]);
     if (spec.data.compliance.length === 0) {
-      next = withChallenge(next, 'ARC0403', { levels, fields: briefList(sensitiveFields(spec, sensitiveLevels)) }, compliancePath);
+      next = withChallenge(next, 'ARC0403', { levels, fields: briefList(sensitiveFields(challenged, sensitiveLevels)) }, compliancePath);
     } else {
       for (const level of ['phi', 'pci'] as const) {
         if (sensitiveLevels.includes(level) && !spec.data.compliance.includes(regimeFor[level])) {
           next = withChallenge(next, 'ARC0404', {
-            level: level.toUpperCase(), fields: briefList(sensitiveFields(spec, [level])), regime: regimeFor[level],
+            level: level.toUpperCase(), fields: briefList(sensitiveFields(challenged, [level])), regime: regimeFor[level],
           }, compliancePath);
         }
       }
