@@ -100,8 +100,7 @@ function writeNode(value: unknown, indent: string, out: TextSink): void {
     if (value.length === 0) out.push('[]');
     else writeSequence(value, indent, out);
   } else if (isPlainObject(value)) {
-    if (hasDefinedEntry(value)) writeMapping(value, indent, out);
-    else out.push('{}');
+    if (!writeMapping(value, indent, '', out)) out.push('{}');
   } else {
     out.push(writeScalar(value, { indent, implicitKey: false, documentStart: indent === '' }, out)); // only the root has no indent
   }
@@ -116,54 +115,61 @@ function writeSequence(items: readonly unknown[], indent: string, out: TextSink)
   }
 }
 
-/** Entries whose value is undefined are left out; a mapping without any other entry is written `{}`. */
-function hasDefinedEntry(map: Record<string, unknown>): boolean {
-  for (const key in map) if (Object.hasOwn(map, key) && map[key] !== undefined) return true;
-  return false;
-}
-
-/** The block mapping of a map with at least one defined entry. Entries whose value is undefined are left out. */
-function writeMapping(map: Record<string, unknown>, indent: string, out: TextSink): void {
+/**
+ * The block mapping, led by `lead` (what goes before its first entry), or nothing at all when no entry is defined:
+ * entries whose value is undefined are left out. Returns whether anything was written.
+ */
+function writeMapping(map: Record<string, unknown>, indent: string, lead: string, out: TextSink): boolean {
   const keyPosition: ScalarPosition = { indent: indent + INDENT_STEP, implicitKey: true, documentStart: false };
   const nextEntry = '\n' + indent;
+  const pairIndent = { indent, valueIndent: indent + INDENT_STEP, blockLead: ':\n' + indent + INDENT_STEP };
   let first = true;
   for (const key of Object.keys(map)) {
     const value = map[key];
     if (value === undefined) continue;
     if (first) {
+      out.push(lead);
       const position = indent === '' ? { ...keyPosition, documentStart: true } : keyPosition;
-      writePair(writeString(key, position, out), value, indent, out);
+      writePair(writeString(key, position, out), value, pairIndent, out);
       first = false;
     } else {
       out.push(nextEntry);
-      writePair(writeString(key, keyPosition, out), value, indent, out);
+      writePair(writeString(key, keyPosition, out), value, pairIndent, out);
     }
   }
+  return !first;
+}
+
+/** A mapping's indentation, its values' indentation and what leads a value written on the next line (computed once). */
+interface PairIndent {
+  indent: string;
+  valueIndent: string;
+  blockLead: string;
 }
 
 /** Non-empty collections start on the line after their key; empty ones and scalars follow it on the same line. */
-function writePair(keyText: string, value: unknown, indent: string, out: TextSink): void {
-  const valueIndent = indent + INDENT_STEP;
-  const sequence = Array.isArray(value);
-  const mapping = !sequence && isPlainObject(value);
-  const block = sequence ? value.length > 0 : mapping && hasDefinedEntry(value);
-  if (keyText.length > MAX_IMPLICIT_KEY_LENGTH) {
+function writePair(keyText: string, value: unknown, at: PairIndent, out: TextSink): void {
+  const explicit = keyText.length > MAX_IMPLICIT_KEY_LENGTH;
+  if (explicit) {
     out.push('? ');
     out.push(keyText);
-    out.push('\n' + indent + ': ');
+    out.push('\n' + at.indent + ': ');
   } else {
     out.push(keyText);
-    out.push(block ? ':\n' + valueIndent : ': ');
   }
-  if (block) {
-    if (sequence) writeSequence(value, valueIndent, out);
-    else writeMapping(value as Record<string, unknown>, valueIndent, out);
-  } else if (sequence) {
-    out.push('[]');
-  } else if (mapping) {
-    out.push('{}'); // a block mapping never reads `{}`
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push(explicit ? '[]' : ': []');
+    } else {
+      if (!explicit) out.push(at.blockLead);
+      writeSequence(value, at.valueIndent, out);
+    }
+  } else if (isPlainObject(value)) {
+    // A block mapping never reads `{}`, so an empty one is written inline.
+    if (!writeMapping(value, at.valueIndent, explicit ? '' : at.blockLead, out)) out.push(explicit ? '{}' : ': {}');
   } else {
-    out.push(writeScalar(value, { indent: valueIndent, implicitKey: false, documentStart: false }, out)); // throws for other objects
+    if (!explicit) out.push(': ');
+    out.push(writeScalar(value, { indent: at.valueIndent, implicitKey: false, documentStart: false }, out)); // throws for other objects
   }
 }
 

@@ -14,12 +14,20 @@ const CHUNK = 64 * 1024;
 export function holdsExactly(path: string, content: string | Uint8Array): boolean {
   try {
     const stat = lstatSync(path);
-    const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
-    if (!stat.isFile() || stat.nlink !== 1 || stat.size !== size) return false;
+    if (!stat.isFile() || stat.nlink !== 1 || !mayHoldSize(stat.size, content)) return false;
     return typeof content === 'string' ? readsAsText(path, content) : readsAsBytes(path, content);
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a file of `size` bytes can hold the content: exactly its length for bytes; for text, one to three UTF-8
+ * bytes per UTF-16 code unit (a surrogate pair's four bytes are two per unit). Measuring the text's exact UTF-8
+ * length would cost a pass over every output; the comparison that follows is exact anyway.
+ */
+function mayHoldSize(size: number, content: string | Uint8Array): boolean {
+  return typeof content === 'string' ? size >= content.length && size <= 3 * content.length : size === content.byteLength;
 }
 
 /** Calls `step` with each chunk of the file in order until it returns false; true when every chunk passed. */

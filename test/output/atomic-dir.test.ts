@@ -76,6 +76,17 @@ describe('writeOutputAtomically on a rebuild', () => {
     expect(readFileSync(join(out, 'last.txt'), 'utf8')).toBe(lastDiffers);
   });
 
+  test('a file that holds the text plus more, or only its start, is rewritten', async () => {
+    // 'é' is 2 bytes for 1 code unit: the 2-byte file passes a size check against the 2-unit text 'éé'.
+    await firstBuild([{ path: 'longer.txt', content: 'abc\nextra' }, { path: 'shorter.txt', content: 'é' }]);
+    const before = { longer: identity(join(out, 'longer.txt')), shorter: identity(join(out, 'shorter.txt')) };
+    await writeOutputAtomically(out, [{ path: 'longer.txt', content: 'abc\n' }, { path: 'shorter.txt', content: 'éé' }]);
+    expect(identity(join(out, 'longer.txt'))).not.toBe(before.longer);
+    expect(identity(join(out, 'shorter.txt'))).not.toBe(before.shorter);
+    expect(readFileSync(join(out, 'longer.txt'), 'utf8')).toBe('abc\n');
+    expect(readFileSync(join(out, 'shorter.txt'), 'utf8')).toBe('éé');
+  });
+
   test('invalid UTF-8 that a lenient decoder would read as the new text is rewritten, not kept', async () => {
     await firstBuild([{ path: 'a.txt', content: 'x' }]);
     // F0 9F 98 is a cut-off 4-byte sequence: a lenient decoder reads it as one U+FFFD, whose UTF-8 is 3 bytes too.
