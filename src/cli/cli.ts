@@ -2,6 +2,7 @@
 import { packageVersion } from '../package-root.js';
 import { UsageError } from './args.js';
 import { ExitCode, processIo, type CliIo } from './io.js';
+import { tuneCompilerForShortRuns } from './compiler-tuning.js';
 
 type Action = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -68,6 +69,7 @@ Exit codes: 0 ok (warnings allowed), 1 input errors, 2 usage errors.
 `;
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  tuneCompilerForShortRuns();
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '-h' || verb === '--help' || verb === 'help') {
     if (verb === 'help' && rest[0] && commands[rest[0]]) io.stdout((await commands[rest[0]]!.load()).help);
