@@ -34,7 +34,8 @@ Options:
   --watch                 rebuild whenever the spec changes; a bad save prints diagnostics and keeps watching
   -h, --help              show this help
 
-A failed build leaves the previous output directory untouched.
+A failed build leaves the previous output directory untouched. A rebuild keeps (hard-links) the files whose bytes
+did not change, so their timestamps stay and only changed files look new to tools that watch --out.
 Environment: ARCHC_COMPILE_CACHE=0 stops keeping V8's code cache of ts-morph in node_modules/.cache/archc.
 Exit codes: 0 built (warnings allowed), 1 input errors or a refused --out, 2 usage errors.
 `;
