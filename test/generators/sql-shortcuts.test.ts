@@ -8,9 +8,9 @@ import {
 import { renderSchema } from '../../generators/sql/render.js';
 import { commentLines, quoteIdent, quoteLiteral } from '../../generators/sql/sql-text.js';
 import { shortenIdentifier } from '../../src/model/naming.js';
-import type { ArchitectureModel, ColumnModel, Decision, TableModel } from '../../src/model/types.js';
+import type { ArchitectureModel, ColumnModel, TableModel } from '../../src/model/types.js';
 import { emptyModel } from '../../src/passes/pass.js';
-import type { NormalizedSpec } from '../../src/spec/normalized.js';
+import { decision, spec } from '../fixtures/models/sql-models.js';
 
 /** Text rich in what the shortcuts skip: quotes, line breaks, trailing blanks of every kind, multi-byte and lone surrogates. */
 const awkwardText = (maxLength: number): fc.Arbitrary<string> => fc.array(
@@ -52,26 +52,6 @@ describe('text shortcuts', () => {
   });
 });
 
-function spec(): NormalizedSpec {
-  return {
-    archc: 1,
-    system: { name: 'lookup-fixture', summary: 'Fixture.', goals: [], non_goals: [], deliverable: 'schema' },
-    team: {}, traffic: { spiky: false }, targets: {},
-    data: { compliance: [], residency: [] },
-    tenancy: { model: 'multi' },
-    auth: { identity: [], roles: [], admin_heavy: false },
-    api: { consumers: [] },
-    modules: [], entities: [], flows: [], integrations: [], current: null, decisions: [],
-  };
-}
-
-function decision(id: string, choice: string): Decision {
-  return {
-    id, choice, rule: `${id}/fixture`, rationale: 'Fixture.', alternatives: [], inputs: [], assumptions: [],
-    tippingPoint: null, pinned: null, consequences: { cost: '', operations: '' },
-  };
-}
-
 // Names with dots, so distinct (schema, table) pairs can share a `schema.table` key: the flat map keeps the last.
 const SCHEMAS = ['a', 'a.b', 'b'];
 const TABLES = ['b.c', 'c', 'd', 'tenant_id'];
@@ -91,7 +71,7 @@ const modelArb = fc.record({
   tables: fc.array(tableArb, { maxLength: 9 }),
   tenancy: fc.constantFrom('shared-schema', 'schema-per-tenant', null),
 }).map(({ tables, tenancy }): ArchitectureModel => {
-  const model = emptyModel(spec());
+  const model = emptyModel(spec('lookup-fixture'));
   model.decisions = [decision('primary-store', 'postgresql'), ...(tenancy === null ? [] : [decision('tenancy', tenancy)])];
   model.tables = tables.map((t, i): TableModel => ({
     entity: `E${i}`, name: t.name, schema: t.schema, module: t.schema, description: '',
@@ -176,7 +156,7 @@ describe('context shortcuts', () => {
   });
 
   test('a chain of ephemeral references ending at a durable table is all durable, however it is ordered', () => {
-    const model = emptyModel(spec());
+    const model = emptyModel(spec('lookup-fixture'));
     model.decisions = [decision('primary-store', 'postgresql')];
     const link = (i: number, next: number | null, ephemeral: boolean): TableModel => ({
       entity: `E${i}`, name: `t${i}`, schema: 's', module: 's', description: '',
@@ -199,7 +179,7 @@ describe('context shortcuts', () => {
   });
 
   test('every table under a key that stops being UNLOGGED has its references read, not just the first', () => {
-    const model = emptyModel(spec());
+    const model = emptyModel(spec('lookup-fixture'));
     model.decisions = [decision('primary-store', 'postgresql')];
     const table = (schema: string, name: string, ephemeral: boolean, to: { schema: string; table: string } | null): TableModel => ({
       entity: `${schema}.${name}`, name, schema, module: 's', description: '',
@@ -226,7 +206,7 @@ describe('context shortcuts', () => {
 });
 
 test('an index reason, table notes and role grants of 200,000 lines each render (no spread overflows the stack)', () => {
-  const model = emptyModel(spec());
+  const model = emptyModel(spec('lookup-fixture'));
   model.decisions = [decision('primary-store', 'postgresql')];
   const long = 'line\n'.repeat(200_000);
   model.tables = [{

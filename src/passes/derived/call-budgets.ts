@@ -17,6 +17,7 @@ import {
   integrationPolicy, serviceCallPolicy, storePolicy, type CallPolicy,
 } from './retry-policy.js';
 import { findBy } from '../../model/find-by.js';
+import { oncePerObject } from '../../model/once-per-object.js';
 
 /** Headroom of a component's timeout over what its callees may take in the worst case. */
 const HEADROOM = 1.25;
@@ -117,16 +118,6 @@ export interface BudgetPlan {
   flowTimeouts: Map<string, number>;
 }
 
-/** `derive` for each flow, computed on first use (planning reads a flow's derived facts several times). */
-function memoPerFlow<V>(derive: (flow: NormalizedFlow) => V): (flow: NormalizedFlow) => V {
-  const answers = new Map<NormalizedFlow, V>();
-  return (flow) => {
-    if (answers.has(flow)) return answers.get(flow) as V;
-    const answer = derive(flow);
-    answers.set(flow, answer);
-    return answer;
-  };
-}
 
 /** Plans every budget; flows and consumers first compute their callees, then their own timeout over them. */
 export function planBudgets(model: ArchitectureModel): BudgetPlan {
@@ -148,9 +139,9 @@ function plan(model: ArchitectureModel, withBudgets: boolean): BudgetPlan {
   const flowTimeouts = new Map<string, number>();
 
   // Each flow's touched entities and remote modules are read by several steps below: derive them once per flow.
-  const touchedBy = memoPerFlow((flow): readonly NormalizedEntity[] =>
+  const touchedBy = oncePerObject((flow: NormalizedFlow): readonly NormalizedEntity[] =>
     flow.touches.map((name) => findBy(infra.spec.entities, 'name', name)).filter((e): e is NormalizedEntity => e !== undefined));
-  const remoteModulesOf = memoPerFlow((flow): readonly string[] => {
+  const remoteModulesOf = oncePerObject((flow: NormalizedFlow): readonly string[] => {
     const owner = flowOwner(infra.spec, flow);
     return [...new Set(touchedBy(flow).filter((e) => crossesService(infra.modules, owner, e.module)).map((e) => e.module))].sort(compareNames);
   });
