@@ -2,6 +2,7 @@
 import { shortenIdentifier } from '../../src/model/naming.js';
 import type { SecurityModel } from '../../src/model/types.js';
 import { compareNames } from '../../src/spec/normalize.js';
+import { oncePerObject } from '../../src/model/once-per-object.js';
 import type { SqlContext } from './context.js';
 import { commentLines, dollarQuote, qualified, quoteIdent, quoteLiteral } from './sql-text.js';
 
@@ -60,17 +61,11 @@ export function grantLines(context: SqlContext, role: DbRole): string[] {
 }
 
 /** Every schema this script creates, per context (a context never changes): built once, not once per role. */
-const schemaSets = new WeakMap<SqlContext, ReadonlySet<string>>();
-
-function grantSchemas(context: SqlContext): ReadonlySet<string> {
-  let schemas = schemaSets.get(context);
-  if (schemas === undefined) {
-    const created = new Set(context.schemas);
-    if (context.audit !== null) created.add(context.audit.schema);
-    schemaSets.set(context, (schemas = created));
-  }
-  return schemas;
-}
+const grantSchemas = oncePerObject((context: SqlContext): ReadonlySet<string> => {
+  const created = new Set(context.schemas);
+  if (context.audit !== null) created.add(context.audit.schema);
+  return created;
+});
 
 function tableExists(context: SqlContext, schema: string, table: string): boolean {
   if (context.audit !== null && context.audit.schema === schema && context.audit.table === table) return true;

@@ -1,8 +1,6 @@
 // V8's tuning for the short, burst-like runs of a CLI.
 import { setFlagsFromString } from 'node:v8';
 
-let tuned = false;
-
 /**
  * Turns off TurboFan's inlining. A build runs thousands of distinct functions for a fraction of a second each;
  * inlining makes every optimizing compile larger, and those compiles run on background threads that compete with
@@ -11,7 +9,5 @@ let tuned = false;
  * flags only, nothing that changes the heap or the garbage collector (those are unsafe to change in a running VM).
  */
 export function tuneCompilerForShortRuns(): void {
-  if (tuned) return;
-  tuned = true;
   setFlagsFromString('--no-turbo-inlining');
 }

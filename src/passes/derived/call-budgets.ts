@@ -118,7 +118,6 @@ export interface BudgetPlan {
   flowTimeouts: Map<string, number>;
 }
 
-
 /** Plans every budget; flows and consumers first compute their callees, then their own timeout over them. */
 export function planBudgets(model: ArchitectureModel): BudgetPlan {
   return plan(model, true);
